@@ -1,0 +1,76 @@
+# crossread — build, demo, tests.
+#
+#   make demo       set up, build, brief the bundled example reports
+#   make test       set up, build, run every test (summary line at the end)
+#   make sanitize   the whole test suite under ASan + UBSan (clang or gcc)
+#   make bench      text-layer throughput on ../shared/data
+#
+# Objects go to $(BUILD) (build/ by default) so sanitizer and release
+# builds never mix.
+
+CC      ?= cc
+BUILD   ?= build
+PKGS    := libutf8proc libcjson gumbo libxxhash sqlite3 zlib
+OPT     ?= -O2 -g
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS  += -std=c11 $(OPT) $(WARN) -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+           -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+
+LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+BENCHES := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+LIB     := $(BUILD)/libcrossread.a
+BIN     := $(BUILD)/crossread
+
+.PHONY: all setup demo test check sanitize bench clean
+all: $(BIN) $(LIB)
+
+setup:
+	@scripts/setup
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+demo: setup
+	@$(MAKE) --no-print-directory all
+	$(BIN) brief examples/brussels-2024-10-17
+
+check test: setup
+	@$(MAKE) --no-print-directory all $(TESTS) $(BENCHES)
+	@BUILD=$(BUILD) tests/run
+
+sanitize: setup
+	@$(MAKE) --no-print-directory test BUILD=build/sanitize \
+	  OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined"
+
+bench: setup
+	@$(MAKE) --no-print-directory all $(BENCHES)
+	bench/text.sh ../shared/data
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)

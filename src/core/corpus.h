@@ -1,0 +1,43 @@
+/* corpus.h — the corpus internals shared by the stages: documents, the
+ * arena they live in, the vocabulary, diagnostics and scratch space.
+ * Scratch buffers belong to the corpus (not to statics) so two corpora can
+ * be processed on two threads. */
+#ifndef CR_CORPUS_H
+#define CR_CORPUS_H
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/doc.h"
+#include "core/strmap.h"
+#include "core/vec.h"
+#include "text/text.h"
+
+struct cr_corpus {
+  cr_limits limits;
+  cr_arena *arena;
+  CR_VEC(cr_doc *) docs;
+  CR_VEC(cr_diag) diags;
+  size_t failed_inputs;
+  cr_strmap *vocab;     /* stems -> term ids */
+  cr_stemmer *stemmer;
+  /* scratch, reused across documents */
+  cr_buf fold;
+  cr_token_vec toks;
+  cr_sentence_vec sents;
+};
+
+/* Records a diagnostic (message formatted into the arena). */
+void cr_corpus_diagf(cr_corpus *c, cr_severity sev, const char *file,
+                     size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Adds a document whose text is text[0..len) (copied and repaired into the
+ * arena); raw may equal text.  Returns NULL when out of memory or when
+ * limits.max_docs is reached (a diagnostic says which). */
+cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
+                          const char *id, const char *raw, size_t raw_len,
+                          const char *text, size_t len);
+
+/* The term id of a folded, stemmed word (interned in the vocabulary). */
+uint32_t cr_corpus_term(cr_corpus *c, const char *s, size_t n);
+
+#endif
