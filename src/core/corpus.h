@@ -40,4 +40,10 @@ cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
 /* The term id of a folded, stemmed word (interned in the vocabulary). */
 uint32_t cr_corpus_term(cr_corpus *c, const char *s, size_t n);
 
+/* Tokenizes and stems a free string (a title, a query) the way document
+ * sentences are, into a term vector allocated in a.  0, or -1 out of memory. */
+struct cr_termvec;
+int cr_corpus_vectorize(cr_corpus *c, const char *s, size_t n,
+                        const float *idf, cr_arena *a, struct cr_termvec *out);
+
 #endif

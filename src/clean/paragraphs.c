@@ -1,0 +1,239 @@
+/* paragraphs.c — lines to classified paragraphs, and the title line. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "clean/clean.h"
+
+typedef CR_VEC(cr_para) para_vec;
+
+/* Case-insensitive substring search within a span (ASCII needles). */
+static int span_has(const char *t, cr_span s, const char *needle) {
+  size_t m = strlen(needle), n = s.end - s.start;
+  for (size_t i = 0; i + m <= n; i++)
+    if (strncasecmp(t + s.start + i, needle, m) == 0) return 1;
+  return 0;
+}
+
+static int span_starts(const char *t, cr_span s, const char *prefix) {
+  size_t m = strlen(prefix);
+  return s.end - s.start >= m && strncasecmp(t + s.start, prefix, m) == 0;
+}
+
+/* Words in a span: runs of non-space bytes. */
+static size_t span_words(const char *t, cr_span s) {
+  size_t w = 0;
+  int in = 0;
+  for (uint32_t i = s.start; i < s.end; i++) {
+    int sp = isspace((unsigned char)t[i]);
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+static int span_letters(const char *t, cr_span s) {
+  int n = 0;
+  for (uint32_t i = s.start; i < s.end; i++)
+    if (isalpha((unsigned char)t[i]) || ((unsigned char)t[i] & 0x80)) n++;
+  return n;
+}
+
+/* Last byte that is not a closing quote or space, to see how a line ends. */
+static char span_final(const char *t, cr_span s) {
+  uint32_t e = s.end;
+  while (e > s.start) {
+    unsigned char ch = (unsigned char)t[e - 1];
+    if (ch == '"' || ch == '\'' || ch == ' ') { e--; continue; }
+    /* ” and ’ are E2 80 9D / E2 80 99 */
+    if (e - s.start >= 3 && (unsigned char)t[e - 3] == 0xE2 &&
+        (unsigned char)t[e - 2] == 0x80 &&
+        ((unsigned char)t[e - 1] == 0x9D || (unsigned char)t[e - 1] == 0x99)) {
+      e -= 3;
+      continue;
+    }
+    return (char)ch;
+  }
+  return 0;
+}
+
+/* Site chrome seen on news pages: prompts, legal lines, navigation.  Each
+ * pattern matches only short lines (see is_boilerplate) so an article
+ * sentence that merely mentions "newsletter" is kept. */
+static const char *const chrome_prefixes[] = {
+    "sign up", "subscribe", "read more:", "read more", "related:",
+    "check out", "tags:", "tagged:", "share this", "follow us",
+    "join the", "privacy:", "please review", "most popular", "advertisement",
+    "source link", "click here", "recommended", "more from", "trending",
+    "read and post comments", "receive breaking news", "copyright",
+    "all rights reserved", "top", "(optional", "featured-image", "loading",
+};
+static const char *const chrome_anywhere[] = {
+    "all rights reserved", "registered trademark", "are trademarks of",
+    "newsletter", "cookie", "©", "sign up for", "your inbox",
+};
+
+/* Short lines that are site chrome; returns the reason or NULL. */
+static const char *is_boilerplate(const char *t, cr_span s, size_t words) {
+  if (words <= 12)
+    for (size_t i = 0; i < sizeof chrome_prefixes / sizeof *chrome_prefixes; i++)
+      if (span_starts(t, s, chrome_prefixes[i])) {
+        /* "Top" alone, not "Top officials said ..." */
+        size_t m = strlen(chrome_prefixes[i]);
+        if (s.end - s.start == m || !isalpha((unsigned char)t[s.start + m]))
+          return "site chrome (navigation, prompt or legal line)";
+      }
+  if (words <= 25)
+    for (size_t i = 0; i < sizeof chrome_anywhere / sizeof *chrome_anywhere; i++)
+      if (span_has(t, s, chrome_anywhere[i]))
+        return "site chrome (legal line, newsletter or cookie prompt)";
+  /* Separator lines such as "___" or "* * *". */
+  if (span_letters(t, s) == 0) return "separator or symbol-only line";
+  return NULL;
+}
+
+/* Photo credits mark a caption: "(AP Photo/…)", "pool photo, via AP",
+ * "Photo: Reuters", "Getty Images". */
+static int is_caption(const char *t, cr_span s) {
+  return span_has(t, s, "(AP Photo") || span_has(t, s, "pool photo") ||
+         span_has(t, s, "via AP)") || span_has(t, s, "Getty Images") ||
+         span_has(t, s, "Photo: ") || span_has(t, s, "(Photo by") ||
+         span_has(t, s, "/Reuters)") || span_has(t, s, "(Reuters Photo") ||
+         span_has(t, s, "Photograph:") || span_has(t, s, "(AFP Photo");
+}
+
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday",
+                                       "sunday"};
+static const char *const months[] = {"january", "february", "march", "april",
+                                     "may", "june", "july", "august",
+                                     "september", "october", "november",
+                                     "december"};
+
+/* Header lines that are not prose: a date on its own, a temperature, a
+ * bare place name above the headline, a number. */
+static const char *is_meta_line(const char *t, cr_span s, size_t words) {
+  if (words > 8) return NULL;
+  char f = span_final(t, s);
+  if (f == '.' || f == '?' || f == '!') return NULL;
+  for (size_t i = 0; i < 7; i++)
+    if (span_starts(t, s, weekdays[i])) return "date line";
+  for (size_t i = 0; i < 12; i++)
+    if (span_starts(t, s, months[i]) && words <= 4) return "date line";
+  int digits = 0, letters = span_letters(t, s);
+  for (uint32_t i = s.start; i < s.end; i++)
+    digits += isdigit((unsigned char)t[i]) != 0;
+  if (digits && letters <= 3) return "number, date or temperature line";
+  return NULL;
+}
+
+/* A headline: one line of 3-25 words that does not end like a sentence
+ * and starts with a capital or a quote. */
+static int looks_like_title(const char *t, cr_span s, size_t words) {
+  if (words < 3 || words > 25) return 0;
+  char f = span_final(t, s);
+  if (f == '.' || f == ',' || f == ':' || f == ';') return 0;
+  unsigned char c0 = (unsigned char)t[s.start];
+  return isupper(c0) || c0 == '"' || c0 == '\'' || c0 >= 0x80;
+}
+
+/* Where the title is searched: scraped headers put weather, dates and tag
+ * lines above it, but it is always within the first few lines. */
+#define TITLE_SEARCH_LINES 6
+
+static int same_text(const char *t, cr_span a, cr_span b) {
+  return a.end - a.start == b.end - b.start &&
+         memcmp(t + a.start, t + b.start, a.end - a.start) == 0;
+}
+
+/* "NewsZelensky Claims ..." repeats the headline glued to a section name:
+ * a line that ends with the whole title and is barely longer is chrome. */
+static int repeats_title(const char *t, cr_span s, cr_span title) {
+  size_t n = s.end - s.start, m = title.end - title.start;
+  return m >= 10 && n > m && n <= m + 24 &&
+         memcmp(t + s.end - m, t + title.start, m) == 0;
+}
+
+int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
+  para_vec v = {0};
+  const char *t = d->text;
+  size_t n = d->text_len, i = 0;
+  while (i < n) {
+    const char *nl = memchr(t + i, '\n', n - i);
+    size_t end = nl ? (size_t)(nl - t) : n;
+    size_t s = i, e = end;
+    while (s < e && isspace((unsigned char)t[s])) s++;
+    while (e > s && isspace((unsigned char)t[e - 1])) e--;
+    /* Skip a UTF-8 NBSP-only line (C2 A0) as blank. */
+    if (e > s && !(e - s == 2 && (unsigned char)t[s] == 0xC2 &&
+                   (unsigned char)t[s + 1] == 0xA0)) {
+      cr_para p = {{(uint32_t)s, (uint32_t)e}, CR_PARA_BODY, NULL, 0, 0};
+      if (cr_vec_push(&v, p)) goto oom;
+    }
+    i = end + 1;
+  }
+
+  int have_title = 0;
+  cr_span title = {0, 0};
+  for (size_t k = 0; k < v.n; k++) {
+    cr_para *p = &v.v[k];
+    size_t words = span_words(t, p->span);
+    const char *why;
+    if ((why = is_boilerplate(t, p->span, words))) {
+      p->kind = CR_PARA_BOILERPLATE;
+      p->reason = why;
+      continue;
+    }
+    /* An exact repeat of an earlier line: captions and footers are
+     * repeated by scrapers; the first copy stays. */
+    for (size_t j = 0; j < k; j++)
+      if (v.v[j].kind != CR_PARA_BOILERPLATE && same_text(t, v.v[j].span, p->span)) {
+        p->kind = CR_PARA_BOILERPLATE;
+        p->reason = "repeated line";
+        break;
+      }
+    if (p->kind != CR_PARA_BODY) continue;
+    if (is_caption(t, p->span)) {
+      p->kind = CR_PARA_CAPTION;
+      p->reason = "photo caption";
+      continue;
+    }
+    if ((why = is_meta_line(t, p->span, words))) {
+      p->kind = CR_PARA_META;
+      p->reason = why;
+      continue;
+    }
+    if (!have_title && k < TITLE_SEARCH_LINES &&
+        looks_like_title(t, p->span, words)) {
+      p->kind = CR_PARA_TITLE;
+      title = p->span;
+      have_title = 1;
+      continue;
+    }
+    if (have_title && repeats_title(t, p->span, title)) {
+      p->kind = CR_PARA_BOILERPLATE;
+      p->reason = "headline repeated with a section label";
+      continue;
+    }
+    /* A place name on its own line above the title ("Glasgow"). */
+    if (!have_title && k < TITLE_SEARCH_LINES && words <= 2 &&
+        span_final(t, p->span) != '.') {
+      p->kind = CR_PARA_META;
+      p->reason = "short header line";
+      continue;
+    }
+    /* Once prose starts the title search is over. */
+    have_title = have_title || words > 25;
+  }
+  if (title.end > title.start && !d->meta.title)
+    d->meta.title = cr_arena_strndup(c->arena, t + title.start,
+                                     title.end - title.start);
+  d->paras = cr_arena_memdup(c->arena, v.v, v.n, sizeof *v.v);
+  d->nparas = v.n;
+  int fail = v.n && !d->paras;
+  cr_vec_free(&v);
+  return fail ? -1 : 0;
+oom:
+  cr_vec_free(&v);
+  return -1;
+}

@@ -1,0 +1,36 @@
+/* cli.h — shared pieces of the subcommands: input loading with
+ * diagnostics on stderr, output files, exit codes. */
+#ifndef CR_CLI_H
+#define CR_CLI_H
+#include <stdio.h>
+
+#include "crossread.h"
+
+/* Exit codes: success, some inputs failed (others processed), bad usage. */
+enum { CLI_OK = 0, CLI_INPUT_FAILED = 1, CLI_USAGE = 2 };
+
+typedef struct cli_cmd {
+  const char *name;
+  const char *summary;
+  int (*run)(int argc, char **argv);
+} cli_cmd;
+
+int cmd_clean(int argc, char **argv);
+int cmd_brief(int argc, char **argv);
+
+/* Adds every path to the corpus and prints each diagnostic as
+ * "crossread: FILE[:LINE]: message".  Returns -1 when out of memory. */
+int cli_load(cr_corpus *c, char **paths, int npaths, int quiet);
+/* Prints diagnostics recorded since *shown and advances it. */
+void cli_print_diags(const cr_corpus *c, size_t *shown);
+/* Opens -o FILE (or stdout for NULL or "-"); prints an error on failure. */
+FILE *cli_output(const char *path);
+/* Closes an output opened by cli_output; returns -1 on a write error. */
+int cli_close_output(FILE *f, const char *path);
+/* The exit code for a run that got this far. */
+int cli_exit_code(const cr_corpus *c);
+/* Parses a format name; -1 when unknown. */
+int cli_format(const char *s);
+/* Parses a positive count; -1 when not a number in [1, max]. */
+long cli_count(const char *s, long max);
+#endif

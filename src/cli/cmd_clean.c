@@ -1,0 +1,67 @@
+/* cmd_clean.c — crossread clean: the documents as paragraphs and
+ * sentences, with the title line and what was set aside. */
+#include <getopt.h>
+
+#include "cli/cli.h"
+
+static void usage(FILE *f) {
+  fputs(
+      "usage: crossread clean [options] INPUT...\n"
+      "\n"
+      "Prints each report's title and body split into paragraphs and\n"
+      "sentences; JSON also lists the lines set aside (captions, header and\n"
+      "boilerplate lines) with the reason.\n"
+      "\n"
+      "options:\n"
+      "  -f, --format text|json  output format (default text)\n"
+      "  -o, --output FILE       write to FILE instead of stdout\n"
+      "  -q, --quiet             no progress on stderr\n"
+      "  -h, --help              this help\n",
+      f);
+}
+
+int cmd_clean(int argc, char **argv) {
+  static const struct option opts[] = {{"format", required_argument, 0, 'f'},
+                                       {"output", required_argument, 0, 'o'},
+                                       {"quiet", no_argument, 0, 'q'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
+  int fmt = CR_FORMAT_TEXT, quiet = 0, ch;
+  const char *out = NULL;
+  optind = 1;
+  while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
+    switch (ch) {
+      case 'f':
+        if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_MARKDOWN) {
+          fprintf(stderr, "crossread clean: unknown format '%s' (text, json)\n", optarg);
+          return CLI_USAGE;
+        }
+        break;
+      case 'o': out = optarg; break;
+      case 'q': quiet = 1; break;
+      case 'h': usage(stdout); return CLI_OK;
+      default: usage(stderr); return CLI_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    fputs("crossread clean: no input (give files, directories or -)\n", stderr);
+    usage(stderr);
+    return CLI_USAGE;
+  }
+  cr_corpus *c = cr_corpus_new(NULL);
+  if (!c) {
+    fputs("crossread: out of memory\n", stderr);
+    return CLI_INPUT_FAILED;
+  }
+  int rc = CLI_INPUT_FAILED;
+  if (cli_load(c, argv + optind, argc - optind, quiet)) goto done;
+  FILE *f = cli_output(out);
+  if (!f) goto done;
+  cr_status st = cr_render_clean(c, (cr_format)fmt, f);
+  if (st != CR_OK) fprintf(stderr, "crossread clean: %s\n", cr_status_str(st));
+  if (cli_close_output(f, out) || st != CR_OK) goto done;
+  rc = cr_corpus_doc_count(c) ? cli_exit_code(c) : CLI_INPUT_FAILED;
+done:
+  cr_corpus_free(c);
+  return rc;
+}

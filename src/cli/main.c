@@ -1,0 +1,38 @@
+/* main.c — crossread: dispatches to one subcommand per file. */
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const cli_cmd commands[] = {
+    {"brief", "a cited brief of the reports as one story", cmd_brief},
+    {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
+};
+
+static void usage(FILE *f) {
+  fputs("usage: crossread COMMAND [options] INPUT...\n\ncommands:\n", f);
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+  fputs("\n'crossread COMMAND --help' describes a command.\n"
+        "crossread " CR_VERSION "\n", f);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return CLI_USAGE;
+  }
+  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+    usage(stdout);
+    return CLI_OK;
+  }
+  if (!strcmp(argv[1], "--version")) {
+    puts("crossread " CR_VERSION);
+    return CLI_OK;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    if (!strcmp(argv[1], commands[i].name))
+      return commands[i].run(argc - 1, argv + 1);
+  fprintf(stderr, "crossread: unknown command '%s'\n", argv[1]);
+  usage(stderr);
+  return CLI_USAGE;
+}

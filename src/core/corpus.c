@@ -1,0 +1,168 @@
+/* corpus.c — corpus lifetime, documents, diagnostics, vocabulary. */
+#include "core/corpus.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+cr_corpus *cr_corpus_new(const cr_limits *limits) {
+  cr_corpus *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  if (limits)
+    c->limits = *limits;
+  else
+    cr_limits_default(&c->limits);
+  c->arena = cr_arena_new();
+  c->vocab = c->arena ? cr_strmap_new(c->arena) : NULL;
+  c->stemmer = cr_stemmer_new();
+  if (!c->arena || !c->vocab || !c->stemmer) {
+    cr_corpus_free(c);
+    return NULL;
+  }
+  return c;
+}
+
+void cr_corpus_free(cr_corpus *c) {
+  if (!c) return;
+  cr_vec_free(&c->docs);
+  cr_vec_free(&c->diags);
+  cr_strmap_free(c->vocab);
+  cr_stemmer_free(c->stemmer);
+  cr_buf_free(&c->fold);
+  cr_vec_free(&c->toks);
+  cr_vec_free(&c->sents);
+  cr_arena_free(c->arena);
+  free(c);
+}
+
+void cr_corpus_diagf(cr_corpus *c, cr_severity sev, const char *file,
+                     size_t line, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  cr_diag d = {sev, cr_arena_strdup(c->arena, file ? file : "-"), line,
+               cr_arena_strdup(c->arena, msg)};
+  /* Diagnostics are best effort: losing one to an allocation failure must
+   * not turn into a failure of the input it describes. */
+  if (d.file && d.message) (void)cr_vec_push(&c->diags, d);
+}
+
+/* The id of a file: its base name without the last extension(s) we read,
+ * matching how evaluation files name documents ("0001.html.gz" -> "0001"). */
+static char *id_from_file(cr_arena *a, const char *file) {
+  const char *base = strrchr(file, '/');
+  base = base ? base + 1 : file;
+  size_t n = strlen(base);
+  static const char *const exts[] = {".gz", ".txt", ".html", ".htm", ".jsonl",
+                                     ".json", ".text"};
+  for (int again = 0; again < 2; again++)
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+      size_t e = strlen(exts[i]);
+      if (n > e && strncmp(base + n - e, exts[i], e) == 0) {
+        n -= e;
+        break;
+      }
+    }
+  return cr_arena_strndup(a, base, n);
+}
+
+cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
+                          const char *id, const char *raw, size_t raw_len,
+                          const char *text, size_t len) {
+  if (c->docs.n >= c->limits.max_docs) {
+    cr_corpus_diagf(c, CR_ERROR, file, line,
+                    "skipped: the corpus already holds %zu reports "
+                    "(limit max_docs)", c->limits.max_docs);
+    return NULL;
+  }
+  cr_doc *d = cr_arena_calloc(c->arena, 1, sizeof *d);
+  if (!d) return NULL;
+  d->index = (uint32_t)c->docs.n;
+  d->file = cr_arena_strdup(c->arena, file ? file : "-");
+  d->line = line;
+  d->id = id ? cr_arena_strdup(c->arena, id) : id_from_file(c->arena, d->file);
+  if (len > c->limits.max_doc_bytes) {
+    /* Cut on a character boundary so the kept text stays valid UTF-8. */
+    size_t cut = c->limits.max_doc_bytes;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
+    cr_corpus_diagf(c, CR_WARNING, file, line,
+                    "text truncated to %zu bytes (limit max_doc_bytes)", cut);
+    len = cut;
+    d->truncated = 1;
+  }
+  if (cr_utf8_valid(text, len) && !memchr(text, '\0', len)) {
+    d->text = cr_arena_strndup(c->arena, text, len);
+    d->text_len = len;
+  } else {
+    cr_buf fixed = CR_BUF_INIT;
+    size_t bad = cr_utf8_repair(text, len, &fixed);
+    if (bad == (size_t)-1) {
+      cr_buf_free(&fixed);
+      return NULL;
+    }
+    d->text = cr_arena_strndup(c->arena, cr_buf_cstr(&fixed), fixed.len);
+    d->text_len = fixed.len;
+    d->invalid_bytes = bad;
+    cr_buf_free(&fixed);
+    cr_corpus_diagf(c, CR_WARNING, file, line,
+                    "%zu invalid UTF-8 sequence%s or NUL byte%s replaced", bad,
+                    bad == 1 ? "" : "s", bad == 1 ? "" : "s");
+  }
+  if (raw == text && !d->invalid_bytes && !d->truncated) {
+    d->raw = d->text; /* the common case: one copy serves both */
+    d->raw_len = d->text_len;
+  } else {
+    d->raw = cr_arena_strndup(c->arena, raw, raw_len);
+    d->raw_len = raw_len;
+  }
+  if (!d->file || !d->id || !d->text || !d->raw) return NULL;
+  if (cr_vec_push(&c->docs, d)) return NULL;
+  return d;
+}
+
+uint32_t cr_corpus_term(cr_corpus *c, const char *s, size_t n) {
+  return cr_strmap_intern(c->vocab, s, n);
+}
+
+size_t cr_corpus_doc_count(const cr_corpus *c) { return c->docs.n; }
+
+const cr_doc *cr_corpus_doc(const cr_corpus *c, size_t i) {
+  return i < c->docs.n ? c->docs.v[i] : NULL;
+}
+
+size_t cr_corpus_diag_count(const cr_corpus *c) { return c->diags.n; }
+
+const cr_diag *cr_corpus_diag(const cr_corpus *c, size_t i) {
+  return i < c->diags.n ? &c->diags.v[i] : NULL;
+}
+
+size_t cr_corpus_failed_inputs(const cr_corpus *c) { return c->failed_inputs; }
+
+const char *cr_doc_id(const cr_doc *d) { return d->id; }
+const char *cr_doc_file(const cr_doc *d) { return d->file; }
+const char *cr_doc_title(const cr_doc *d) { return d->meta.title; }
+const char *cr_doc_text(const cr_doc *d, size_t *len) {
+  if (len) *len = d->text_len;
+  return d->text;
+}
+size_t cr_doc_word_count(const cr_doc *d) { return d->words; }
+size_t cr_doc_sentence_count(const cr_doc *d) { return d->nsents; }
+cr_span cr_doc_sentence(const cr_doc *d, size_t i) {
+  cr_span none = {0, 0};
+  return i < d->nsents ? d->sents[i].span : none;
+}
+
+const char *cr_para_kind_name(cr_para_kind k) {
+  switch (k) {
+    case CR_PARA_BODY: return "body";
+    case CR_PARA_TITLE: return "title";
+    case CR_PARA_HEADING: return "heading";
+    case CR_PARA_CAPTION: return "caption";
+    case CR_PARA_META: return "meta";
+    case CR_PARA_BOILERPLATE: return "boilerplate";
+  }
+  return "body";
+}
