@@ -1,0 +1,160 @@
+/* test_brief.c — the brief of the bundled example: its structure, and that
+ * every citation points at a source that really carries a similar
+ * sentence (checked here by plain stem overlap, independently of the
+ * tf-idf cosine the summarizer uses). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/corpus.h"
+#include "report/report.h"
+
+#define EXAMPLE "examples/brussels-2024-10-17"
+
+static cr_corpus *load_example(void) {
+  cr_corpus *c = cr_corpus_new(NULL);
+  assert_int_equal(cr_corpus_add_path(c, EXAMPLE, CR_INPUT_AUTO), CR_OK);
+  assert_int_equal(cr_corpus_doc_count(c), 5);
+  assert_int_equal(cr_corpus_failed_inputs(c), 0);
+  return c;
+}
+
+/* Distinct content terms of a sentence. */
+static size_t terms_of(const cr_doc *d, const cr_sentence *s, uint32_t *out, size_t max) {
+  size_t n = 0;
+  for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+    uint32_t t = d->toks[k].term;
+    if (t == CR_NO_ID) continue;
+    size_t j = 0;
+    while (j < n && out[j] != t) j++;
+    if (j == n && n < max) out[n++] = t;
+  }
+  return n;
+}
+
+/* Does doc e carry a sentence sharing at least 3 content terms and a
+ * quarter of the smaller sentence's terms with sentence s of doc d? */
+static int carries(const cr_doc *d, const cr_sentence *s, const cr_doc *e) {
+  uint32_t a[256], b[256];
+  size_t na = terms_of(d, s, a, 256);
+  for (size_t i = 0; i < e->nsents; i++) {
+    size_t nb = terms_of(e, &e->sents[i], b, 256), shared = 0;
+    for (size_t x = 0; x < na; x++)
+      for (size_t y = 0; y < nb; y++) shared += a[x] == b[y];
+    size_t small = na < nb ? na : nb;
+    if (shared >= 3 && shared * 4 >= small) return 1;
+  }
+  return 0;
+}
+
+static void example_brief_cites_real_support(void **state) {
+  (void)state;
+  cr_corpus *c = load_example();
+  cr_brief *b;
+  cr_brief_options o = {5, 0};
+  assert_int_equal(cr_brief_new(c, &o, &b), CR_OK);
+  assert_int_equal(cr_brief_summary_count(b), 5);
+  assert_non_null(cr_brief_headline(b));
+  size_t multi = 0, total_cites = 0;
+  for (size_t i = 0; i < b->nitems; i++) {
+    const cr_summary_item *it = &b->items[i];
+    const cr_doc *from = c->docs.v[it->doc];
+    const cr_sentence *s = &from->sents[it->sent];
+    assert_int_equal(from->paras[s->para].kind, CR_PARA_BODY);
+    int cites_own = 0;
+    for (size_t j = 0; j < it->nsources; j++) {
+      const cr_doc *e = c->docs.v[it->sources[j]];
+      if (e == from) cites_own = 1;
+      else assert_true(carries(from, s, e));
+    }
+    assert_true(cites_own);
+    multi += it->nsources >= 2;
+    total_cites += it->nsources;
+  }
+  /* The point of the brief: most sentences are carried by several outlets. */
+  assert_true(multi >= 3);
+  assert_true(total_cites >= 10);
+  cr_brief_free(b);
+  cr_corpus_free(c);
+}
+
+static void example_json_follows_contract(void **state) {
+  (void)state;
+  cr_corpus *c = load_example();
+  cr_brief *b;
+  assert_int_equal(cr_brief_new(c, NULL, &b), CR_OK);
+  char *mem = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&mem, &len);
+  assert_int_equal(cr_render_brief(b, CR_FORMAT_JSON, f), CR_OK);
+  fclose(f);
+  cJSON *o = cJSON_Parse(mem);
+  assert_non_null(o);
+  assert_string_equal(cJSON_GetObjectItem(o, "crossread")->valuestring, CR_SCHEMA_VERSION);
+  cJSON *story = cJSON_GetArrayItem(cJSON_GetObjectItem(o, "stories"), 0);
+  assert_non_null(cJSON_GetObjectItem(story, "headline"));
+  cJSON *sources = cJSON_GetObjectItem(story, "sources");
+  assert_int_equal(cJSON_GetArraySize(sources), 5);
+  cJSON *src;
+  cJSON_ArrayForEach(src, sources) {
+    assert_true(cJSON_IsString(cJSON_GetObjectItem(src, "id")));
+    assert_true(cJSON_IsString(cJSON_GetObjectItem(src, "file")));
+    assert_true(cJSON_GetObjectItem(src, "words")->valueint > 100);
+  }
+  cJSON *summary = cJSON_GetObjectItem(story, "summary");
+  assert_int_equal(cJSON_GetArraySize(summary), 5);
+  cJSON *item;
+  cJSON_ArrayForEach(item, summary) {
+    assert_true(cJSON_IsString(cJSON_GetObjectItem(item, "text")));
+    cJSON *cited = cJSON_GetObjectItem(item, "sources"), *id;
+    assert_true(cJSON_GetArraySize(cited) >= 1);
+    /* Every cited id names a listed source. */
+    cJSON_ArrayForEach(id, cited) {
+      int found = 0;
+      cJSON_ArrayForEach(src, sources)
+          found |= strcmp(cJSON_GetObjectItem(src, "id")->valuestring, id->valuestring) == 0;
+      assert_true(found);
+    }
+    cJSON *from = cJSON_GetObjectItem(item, "from");
+    assert_true(cJSON_IsNumber(cJSON_GetObjectItem(from, "sentence")));
+  }
+  /* Not computed yet, so absent rather than faked. */
+  assert_null(cJSON_GetObjectItem(story, "speakers"));
+  cJSON_Delete(o);
+  free(mem);
+  cr_brief_free(b);
+  cr_corpus_free(c);
+}
+
+static void word_budget(void **state) {
+  (void)state;
+  cr_corpus *c = load_example();
+  cr_brief *b;
+  cr_brief_options o = {100, 60};
+  assert_int_equal(cr_brief_new(c, &o, &b), CR_OK);
+  size_t words = 0;
+  for (size_t i = 0; i < b->nitems; i++) {
+    const char *t = b->items[i].text;
+    words++;
+    for (; *t; t++) words += *t == ' ';
+  }
+  assert_true(b->nitems >= 1);
+  assert_true(words <= 60 || b->nitems == 1);
+  cr_brief_free(b);
+  cr_corpus_free(c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(example_brief_cites_real_support),
+      cmocka_unit_test(example_json_follows_contract),
+      cmocka_unit_test(word_budget),
+  };
+  return cmocka_run_group_tests_name("brief", tests, NULL, NULL);
+}
