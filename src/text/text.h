@@ -134,4 +134,8 @@ const char *cr_stem(cr_stemmer *s, const char *word, size_t n, size_t *outlen);
  * pronouns, auxiliaries: the, of, it, would ...). */
 int cr_is_stopword(const char *folded, size_t n);
 
+/* The i-th word of the stop list (sorted bytewise), NULL past its end; for
+ * tests and documentation output. */
+const char *cr_stopword_at(size_t i);
+
 #endif
