@@ -192,7 +192,7 @@ static void max_docs_limit(void **state) {
   lim.max_doc_bytes = 10;
   cr_corpus *c = cr_corpus_new(&lim);
   for (int i = 0; i < 3; i++)
-    cr_corpus_add_memory(c, "r.txt", "Text of a report \xE2\x80\x94 long", 26, CR_INPUT_TEXT);
+    cr_corpus_add_memory(c, "r.txt", "Text of a report \xE2\x80\x94 long", 25, CR_INPUT_TEXT);
   assert_int_equal(cr_corpus_doc_count(c), 2);
   assert_true(has_diag(c, "r.txt", 0, "max_docs"));
   assert_true(has_diag(c, "r.txt", 0, "truncated"));
