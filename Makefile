@@ -28,7 +28,11 @@ BENCHES := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIB     := $(BUILD)/libcrossread.a
 BIN     := $(BUILD)/crossread
 
-.PHONY: all setup demo test check sanitize bench clean
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZERS  := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/bin/%)
+FUZZ_SECONDS ?= 30
+
+.PHONY: all setup demo test check sanitize bench fuzz fuzz-build clean
 all: $(BIN) $(LIB)
 
 setup:
@@ -69,6 +73,22 @@ sanitize: setup
 bench: setup
 	@$(MAKE) --no-print-directory all $(BENCHES)
 	bench/text.sh ../shared/data
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c): the library is rebuilt with
+# clang, coverage and sanitizers in build/fuzz; `make fuzz` runs each
+# harness for FUZZ_SECONDS on its corpus (tests/fuzz/run).
+fuzz-build:
+	@scripts/setup fuzz
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
+	  build/fuzz/libcrossread.a $(FUZZERS)
+
+build/fuzz/bin/%: tests/fuzz/%.c build/fuzz/libcrossread.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libcrossread.a $(LDLIBS)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run $(FUZZERS)
 
 clean:
 	rm -rf build
