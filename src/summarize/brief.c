@@ -60,11 +60,6 @@ static int opens_out_of_context(const cr_doc *d, const cr_sentence *s) {
 /* Lead bonus: the first sentences of a news report carry its gist. */
 static float lead_bonus(uint32_t rank) { return 0.25f / (1.0f + rank / 2.0f); }
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
-}
-
 /* Sentence text with runs of white space collapsed to one space. */
 static char *sentence_text(cr_arena *a, const cr_doc *d, cr_span s) {
   char *out = cr_arena_alloc(a, s.end - s.start + 1);
@@ -160,28 +155,48 @@ static int score_units(cr_corpus *c, unit *u, size_t n) {
   return 0;
 }
 
-/* Every document with a sentence similar enough to unit i, itself included. */
+/* Every document with a sentence similar enough to unit i, itself included,
+ * with the best-matching sentence of each (what a citation points to). */
 static int cite(cr_corpus *c, cr_arena *a, const unit *u, size_t n, size_t i,
                 cr_summary_item *it) {
   size_t nd = c->docs.n;
-  uint8_t *hit = calloc(nd ? nd : 1, 1);
-  if (!hit) return -1;
-  hit[u[i].doc] = 1;
-  for (size_t j = 0; j < n; j++)
-    if (u[j].doc != u[i].doc && !hit[u[j].doc] &&
-        cr_termvec_cosine(&u[i].vec, &u[j].vec) >= CR_CITE_SIMILARITY)
-      hit[u[j].doc] = 1;
-  size_t k = 0;
-  for (size_t d = 0; d < nd; d++) k += hit[d];
-  it->sources = cr_arena_alloc(a, k * sizeof *it->sources);
-  if (!it->sources) {
-    free(hit);
+  float *best = calloc(nd ? nd : 1, sizeof *best);
+  uint32_t *bsent = calloc(nd ? nd : 1, sizeof *bsent);
+  if (!best || !bsent) {
+    free(best);
+    free(bsent);
     return -1;
   }
+  best[u[i].doc] = 1.0f;
+  bsent[u[i].doc] = u[i].sent;
+  for (size_t j = 0; j < n; j++) {
+    if (u[j].doc == u[i].doc) continue;
+    float s = cr_termvec_cosine(&u[i].vec, &u[j].vec);
+    if (s >= CR_CITE_SIMILARITY && s > best[u[j].doc]) {
+      best[u[j].doc] = s;
+      bsent[u[j].doc] = u[j].sent;
+    }
+  }
+  size_t k = 0;
+  for (size_t d = 0; d < nd; d++) k += best[d] > 0;
+  it->sources = cr_arena_alloc(a, k * sizeof *it->sources);
+  it->source_sents = cr_arena_alloc(a, k * sizeof *it->source_sents);
+  it->source_sims = cr_arena_alloc(a, k * sizeof *it->source_sims);
+  if (!it->sources || !it->source_sents || !it->source_sims) {
+    free(best);
+    free(bsent);
+    return -1;
+  }
+  /* documents in corpus order, so the sources come out sorted */
   it->nsources = 0;
   for (size_t d = 0; d < nd; d++)
-    if (hit[d]) it->sources[it->nsources++] = (uint32_t)d;
-  free(hit);
+    if (best[d] > 0) {
+      it->sources[it->nsources] = (uint32_t)d;
+      it->source_sents[it->nsources] = bsent[d];
+      it->source_sims[it->nsources++] = best[d];
+    }
+  free(best);
+  free(bsent);
   return 0;
 }
 
@@ -316,7 +331,6 @@ cr_status cr_brief_new(cr_corpus *c, const cr_brief_options *opts,
     it->score = x->score;
     it->text = sentence_text(b->arena, d, d->sents[x->sent].span);
     if (!it->text || cite(c, b->arena, u, n, ord[i].unit, it)) goto oom;
-    qsort(it->sources, it->nsources, sizeof *it->sources, cmp_u32);
     b->nitems++;
   }
   b->headline = pick_headline(c, b->arena, b, u, ord);

@@ -15,6 +15,11 @@ typedef struct cr_summary_item {
   uint32_t *sources;      /* corpus indexes of every citing document, sorted */
   size_t nsources;
   float score;
+  /* per cited source, parallel to sources: the sentence of that source
+   * that states it best, and the cosine of that match (1 for doc itself);
+   * the HTML page links each citation to that sentence */
+  uint32_t *source_sents;
+  float *source_sims;
 } cr_summary_item;
 
 struct cr_brief {
