@@ -151,7 +151,8 @@ typedef enum cr_format {
   CR_FORMAT_JSON = 0,
   CR_FORMAT_MARKDOWN,
   CR_FORMAT_TEXT,
-  CR_FORMAT_JSONL
+  CR_FORMAT_JSONL,
+  CR_FORMAT_HTML   /* one self-contained page (brief only) */
 } cr_format;
 
 /* Writes the brief.  Returns CR_ERR_IO when out could not be written. */

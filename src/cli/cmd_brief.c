@@ -13,7 +13,8 @@ static void usage(FILE *f) {
       "sentences cite every source that carries them, and the sources.\n"
       "\n"
       "options:\n"
-      "  -f, --format md|json   output format (default md)\n"
+      "  -f, --format md|json|html  output format (default md); html is one\n"
+      "                         self-contained page: no scripts, no network\n"
       "  -n, --sentences N      summary sentences (default 5)\n"
       "  -w, --words N          stop the summary at about N words\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
@@ -40,7 +41,7 @@ int cmd_brief(int argc, char **argv) {
     switch (ch) {
       case 'f':
         if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_TEXT) {
-          fprintf(stderr, "crossread brief: unknown format '%s' (md, json)\n", optarg);
+          fprintf(stderr, "crossread brief: unknown format '%s' (md, json, html)\n", optarg);
           return CLI_USAGE;
         }
         break;

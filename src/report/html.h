@@ -1,0 +1,112 @@
+/* html.h — the story page: one self-contained HTML file.
+ *
+ * Takes: a brief (headline, cited summary, the analyzed sources) and, as
+ *        later stages produce them, the coverage rows of facts, speaker
+ *        cards and discrepancies, each handed in as a small view struct.
+ * Adds:  nothing to the model; writes HTML with inline CSS and SVG, no
+ *        script, and a Content-Security-Policy that forbids any script,
+ *        remote load, form or base URL, so even a renderer bug cannot make
+ *        a hostile report run code or phone home.
+ *
+ * Every byte that came from an input (titles, bodies, ids, file names,
+ * URLs, quotes) is written through cr_html_text; only http(s) URLs that
+ * pass cr_html_url_ok ever become an href, and fragment ids are built from
+ * corpus indexes, never from input. */
+#ifndef CR_REPORT_HTML_H
+#define CR_REPORT_HTML_H
+#include <stdio.h>
+
+#include "summarize/summarize.h"
+
+/* ------------------------------------------------------------ html_escape.c */
+
+/* Writes s[0..n) as HTML text, safe both between tags and inside a
+ * double- or single-quoted attribute: & < > " ' become character
+ * references, invalid UTF-8 becomes U+FFFD, C0/C1 controls other than tab
+ * and newline are dropped (they are not allowed in HTML text), and the
+ * bidirectional overrides U+202A..U+202E, U+2066..U+2069 are dropped so a
+ * title cannot reorder the text around it. */
+void cr_html_textn(FILE *f, const char *s, size_t n);
+/* The same for a NUL-terminated string; NULL writes nothing. */
+void cr_html_text(FILE *f, const char *s);
+/* Writes at most max code points of s, then "…" if it was longer. */
+void cr_html_text_clip(FILE *f, const char *s, size_t max);
+/* 1 when url may be written as an href: it starts with http:// or
+ * https:// (any case) and holds no space, control character, quote, angle
+ * bracket or backslash.  Everything else (javascript:, data:, relative
+ * paths, protocol-relative //host) is shown as text only. */
+int cr_html_url_ok(const char *url);
+
+/* ------------------------------------------------------------ html_matrix.c */
+
+/* A coverage matrix: rows are statements (summary sentences today, facts
+ * once the align stage exists), columns are the corpus's sources in
+ * order.  value[r * ncols + c] is the match strength in [0,1], or a
+ * negative number when source c does not carry row r; sent[r * ncols + c]
+ * is the sentence of source c it links to (CR_NO_ID for none); origin[r]
+ * is the column whose wording the row uses (CR_NO_ID for none). */
+typedef struct cr_html_matrix {
+  size_t nrows, ncols;
+  const char *const *row_text;  /* nrows full texts (tooltips, labels) */
+  const char *const *col_label; /* ncols short source names */
+  const float *value;
+  const uint32_t *sent;
+  const uint32_t *origin;
+} cr_html_matrix;
+
+/* Writes the matrix as an SVG heat map (with a legend and a text
+ * alternative); nothing when it has no rows. */
+void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m);
+
+/* ------------------------------------------------------------ html.c */
+
+/* One value of a discrepancy and the sources (corpus indexes) giving it. */
+typedef struct cr_html_variant {
+  const char *value;
+  const uint32_t *sources;
+  size_t nsources;
+} cr_html_variant;
+
+typedef struct cr_html_discrepancy {
+  const char *about;
+  const cr_html_variant *variants;
+  size_t nvariants;
+} cr_html_discrepancy;
+
+typedef struct cr_html_quote {
+  const char *text;
+  const char *kind;          /* direct, indirect, mixed; may be NULL */
+  const uint32_t *sources;   /* every source carrying it */
+  size_t nsources;
+} cr_html_quote;
+
+typedef struct cr_html_speaker {
+  const char *name;
+  const char *const *aliases;
+  size_t naliases;
+  const char *role;          /* may be NULL */
+  const char *stance;        /* asserts, denies, cannot-confirm, ... */
+  const cr_html_quote *quotes;
+  size_t nquotes;
+} cr_html_speaker;
+
+/* Everything the page shows.  Sections whose data is absent (NULL or
+ * zero counts) are left out, never filled with placeholders; coverage
+ * NULL means "summary sentences by sources", built from the brief. */
+typedef struct cr_html_story {
+  const cr_brief *brief;
+  const cr_html_matrix *coverage;
+  const cr_html_speaker *speakers;
+  size_t nspeakers;
+  const cr_html_discrepancy *discrepancies;
+  size_t ndiscrepancies;
+} cr_html_story;
+
+/* Writes the page; 0, or -1 on a write error or out of memory. */
+int cr_html_story_page(const cr_html_story *s, FILE *out);
+/* The page of a brief alone. */
+int cr_brief_html(const cr_brief *b, FILE *out);
+
+/* The CSS of the page (html_css.c). */
+extern const char cr_html_css[];
+#endif

@@ -1,0 +1,100 @@
+/* html_matrix.c — the coverage matrix as an inline SVG heat map: one row
+ * per statement, one column per source, each cell shaded by how closely
+ * that source states it and linked to the source sentence that does. */
+#include "core/strmap.h"
+#include "report/html.h"
+
+/* Geometry in SVG user units (1 unit = 1 CSS px at full size; the SVG
+ * scales down on narrow screens). */
+#define MX_LABEL_W 360   /* row label column */
+#define MX_LABEL_CHARS 46 /* characters of a row's text shown as its label */
+#define MX_HEAD_H 46     /* column header */
+#define MX_CELL_W 66
+#define MX_CELL_H 30
+#define MX_GAP 3
+#define MX_LEGEND_H 46
+#define MX_COL_CHARS 7   /* characters of a source name under its number */
+
+/* Shade class 1..5 of a value in [0,1]; 0 means "not carried". */
+static int shade(float v) {
+  if (v < 0) return 0;
+  int k = 1 + (int)(v * 5.0f);
+  return k > 5 ? 5 : k;
+}
+
+static void cell(FILE *f, const cr_html_matrix *m, size_t r, size_t c, int x, int y) {
+  size_t i = r * m->ncols + c;
+  float v = m->value[i];
+  int k = shade(v), origin = m->origin && m->origin[r] == c;
+  int linked = k && m->sent && m->sent[i] != CR_NO_ID;
+  if (linked) {
+    fprintf(f, "<a href=\"#src%zu-s%u\" aria-label=\"statement %zu in source %zu: %d%% match\">",
+            c + 1, m->sent[i], r + 1, c + 1, (int)(v * 100 + 0.5f));
+  }
+  fprintf(f, "<g><title>Statement %zu, source %zu (", r + 1, c + 1);
+  cr_html_text(f, m->col_label[c]);
+  if (k) fprintf(f, "): %d%% match%s</title>", (int)(v * 100 + 0.5f),
+                 origin ? ", the wording used" : "");
+  else fputs("): not found</title>", f);
+  fprintf(f, "<rect class=\"c%d%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\"/>",
+          k, origin ? " origin" : "", x, y, MX_CELL_W, MX_CELL_H);
+  if (k)
+    fprintf(f, "<text%s x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>",
+            k >= 4 ? " class=\"on\"" : " class=\"dk\"", x + MX_CELL_W / 2, y + MX_CELL_H / 2 + 4,
+            (int)(v * 100 + 0.5f));
+  else
+    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">\xE2\x80\x93</text>",
+            x + MX_CELL_W / 2, y + MX_CELL_H / 2 + 4);
+  fputs("</g>", f);
+  if (linked) fputs("</a>", f);
+}
+
+static void legend(FILE *f, int y) {
+  static const char *const label[] = {"none", "<20", "20-39", "40-59", "60-79", "80+"};
+  fprintf(f, "<text x=\"0\" y=\"%d\">match %%:</text>", y + 17);
+  for (int k = 0; k <= 5; k++) {
+    int x = 70 + k * 62;
+    fprintf(f, "<rect class=\"c%d\" x=\"%d\" y=\"%d\" width=\"16\" height=\"16\" rx=\"2\"/>"
+               "<text x=\"%d\" y=\"%d\">",
+            k, x, y + 4, x + 20, y + 17);
+    cr_html_text(f, label[k]);
+    fputs("</text>", f);
+  }
+  int x = 70 + 6 * 62 + 10;
+  fprintf(f, "<rect class=\"c5 origin\" x=\"%d\" y=\"%d\" width=\"16\" height=\"16\" rx=\"2\"/>"
+             "<text x=\"%d\" y=\"%d\">the wording used</text>",
+          x, y + 4, x + 22, y + 17);
+}
+
+void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
+  if (!m || !m->nrows || !m->ncols) return;
+  int w = MX_LABEL_W + (int)m->ncols * (MX_CELL_W + MX_GAP);
+  if (w < 620) w = 620; /* room for the legend */
+  int h = MX_HEAD_H + (int)m->nrows * (MX_CELL_H + MX_GAP) + MX_LEGEND_H;
+  fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+             "viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"coverage-h\">",
+          w, h, w, h);
+  for (size_t c = 0; c < m->ncols; c++) {
+    int x = MX_LABEL_W + (int)c * (MX_CELL_W + MX_GAP) + MX_CELL_W / 2;
+    fprintf(f, "<a href=\"#src%zu\"><text x=\"%d\" y=\"16\" text-anchor=\"middle\" "
+               "font-weight=\"700\">[%zu]</text><text x=\"%d\" y=\"34\" "
+               "text-anchor=\"middle\"><title>",
+            c + 1, x, c + 1, x);
+    cr_html_text(f, m->col_label[c]);
+    fputs("</title>", f);
+    cr_html_text_clip(f, m->col_label[c], MX_COL_CHARS);
+    fputs("</text></a>", f);
+  }
+  for (size_t r = 0; r < m->nrows; r++) {
+    int y = MX_HEAD_H + (int)r * (MX_CELL_H + MX_GAP);
+    fprintf(f, "<text x=\"0\" y=\"%d\"><title>", y + MX_CELL_H / 2 + 4);
+    cr_html_text(f, m->row_text[r]);
+    fprintf(f, "</title><tspan font-weight=\"700\">%zu.</tspan> ", r + 1);
+    cr_html_text_clip(f, m->row_text[r], MX_LABEL_CHARS);
+    fputs("</text>", f);
+    for (size_t c = 0; c < m->ncols; c++)
+      cell(f, m, r, c, MX_LABEL_W + (int)c * (MX_CELL_W + MX_GAP), y);
+  }
+  legend(f, MX_HEAD_H + (int)m->nrows * (MX_CELL_H + MX_GAP) + 12);
+  fputs("</svg>", f);
+}
