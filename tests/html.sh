@@ -1,0 +1,90 @@
+#!/bin/sh
+# html.sh — the HTML story page without a browser: structure, citations
+# that resolve, and hostile reports (tests/fixtures/hostile) shown as text
+# with nothing able to run or load.  tests/html_check.py does the parsing;
+# make browser-test loads the same pages in Chromium.
+set -u
+BIN=${CROSSREAD:-build/crossread}
+T=$(mktemp -d /tmp/crossread-html-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+ok() { echo "  ok: $1"; }
+bad() { echo "  FAIL: $1"; fails=$((fails+1)); }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+CHECK="python3 tests/html_check.py"
+EX=examples/brussels-2024-10-17
+H=tests/fixtures/hostile
+
+"$BIN" brief --format html -o "$T/story.html" "$EX"; rc=$?
+check "brief --format html -o exits 0" "[ $rc -eq 0 ]"
+check "the page passes html_check (CSP, no active content, anchors resolve)" \
+  "$CHECK '$T/story.html' >'$T/check.out' || { cat '$T/check.out'; false; }"
+check "every summary sentence is a list item with an anchor" \
+  "[ \$(grep -o '<li id=\"sum-[0-9]*\"' '$T/story.html' | wc -l) -eq 5 ]"
+check "every source has a card" "[ \$(grep -o '<article class=\"source\" id=\"src[0-9]*\"' '$T/story.html' | wc -l) -eq 5 ]"
+# Each summary citation points at a sentence of the cited source, and the
+# sentence it points at for the source whose wording is shown is that very
+# sentence: compare the summary text with the target span's text.
+check "the outlined citation of each summary sentence links to that exact sentence" "python3 - '$T/story.html' <<'EOF'
+import re, sys, html
+page = open(sys.argv[1], encoding='utf-8').read()
+sents = {m.group(1): html.unescape(re.sub(r'\s+', ' ', m.group(2)))
+         for m in re.finditer(r'<span class=\"s[^\"]*\" id=\"(src\d+-s\d+)\">(.*?)</span>', page)}
+items = re.findall(r'<li id=\"sum-\d+\">(.*?) <span class=\"cites\">(.*?)</span></li>', page)
+assert len(items) == 5, len(items)
+for text, cites in items:
+    own = re.findall(r'class=\"cite own\" href=\"#(src\d+-s\d+)\"', cites)
+    assert len(own) == 1, cites
+    assert sents[own[0]] == html.unescape(text), (sents[own[0]], text)
+    assert len(re.findall(r'class=\"cite', cites)) >= 2, 'no cross-source citation'
+EOF"
+check "the coverage matrix is an inline SVG with one linked cell per citation" \
+  "[ \$(grep -o '<a href=\"#src[0-9]*-s[0-9]*\" aria-label=\"statement' '$T/story.html' | wc -l) -eq \$(grep -o 'class=\"cite[ a-z]*\" href=\"#src[0-9]*-s' '$T/story.html' | wc -l) ]"
+check "removed paragraphs are folded in <details> with their reason" \
+  "grep -q '<details><summary>Not in the body: [0-9]* paragraph' '$T/story.html' && grep -q 'photo caption' '$T/story.html'"
+check "no external URL anywhere in the markup (no network)" \
+  "! grep -Eo '(src|href)=\"[a-z]+:' '$T/story.html' | grep -q ."
+"$BIN" brief --format html "$EX" >"$T/stdout.html"; rc=$?
+check "--format html to stdout is the same page" "[ $rc -eq 0 ] && cmp -s '$T/stdout.html' '$T/story.html'"
+"$BIN" clean --format html "$EX" >/dev/null 2>&1; rc=$?
+check "clean --format html exits 2" "[ $rc -eq 2 ]"
+
+# Hostile reports, plus a file whose very name is a payload.
+mkdir -p "$T/in" "$T/out"
+cp "$H"/*.txt "$H"/*.jsonl "$T/in/"
+cp "$H/bridge-a.txt" "$T/in/\"><img src=x onerror=document.title='PWNED'>.txt"
+ABS_BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+(cd "$T/out" && "$ABS_BIN" brief --format html -o page.html "$T/in"); rc=$?
+check "hostile input: exit 0" "[ $rc -eq 0 ]"
+check "hostile page passes html_check" "$CHECK '$T/out/page.html' >'$T/check.out' || { cat '$T/check.out'; false; }"
+check "payloads are shown as text, not dropped" "$CHECK \
+  --expect-text \"<script>document.title='PWNED'</script>\" \
+  --expect-text '<img src=x onerror=\"document.title='\"'PWNED'\"'\">Evil Times' \
+  --expect-text '<svg/onload=document.title='\"'PWNED'\"'> Council' \
+  --expect-text \"\\\"><img src=x onerror=document.title='PWNED'>.txt\" \
+  --expect-text 'Quote & Co <Ltd>' '$T/out/page.html' >/dev/null"
+check "javascript: and data: URLs are never links" \
+  "! grep -Eiq 'href=\"[[:space:]]*(javascript|data):' '$T/out/page.html' && grep -q 'url (not a web link): javascript:' '$T/out/page.html'"
+check "the http(s) URL is a link, with no referrer" \
+  "grep -q '<a rel=\"noopener noreferrer nofollow\" href=\"https://example.org/news/riverside-bridge\">' '$T/out/page.html'"
+check "a URL with an embedded quote is not a link" \
+  "! grep -q 'href=\"https://example.org/bridge' '$T/out/page.html'"
+check "bidi override dropped from an outlet name" "! grep -q \"\$(printf '\\342\\200\\256')\" '$T/out/page.html'"
+check "-o wrote exactly one file, nothing from input names" \
+  "[ \"\$(ls -A '$T/out')\" = page.html ] && [ ! -e /tmp/crossread-escape ] && [ ! -e /tmp/crossread-escape.html ]"
+cp "$T/out/page.html" "$T/hostile.html"
+
+# The checker itself catches what it must (so a pass above means something).
+sed 's/<li id="sum-2">/<li id="sum-2" onclick="x()">/' "$T/story.html" >"$T/bad1.html"
+sed 's/href="#src1-s0"/href="#nowhere"/' "$T/story.html" >"$T/bad2.html"
+sed "s/default-src 'none'/default-src 'self'/" "$T/story.html" >"$T/bad3.html"
+sed 's/&lt;script&gt;document/<script>document/' "$T/hostile.html" >"$T/bad4.html"
+sed 's/<title>/<title>PWNED<\/title><title>/' "$T/story.html" >"$T/bad5.html"
+for b in 1 2 3 4 5; do
+  check "html_check rejects corrupted page $b" "! $CHECK '$T/bad$b.html' >/dev/null"
+done
+
+# Markdown of the hostile input: markup characters escaped, one line per source.
+"$BIN" brief "$T/in" >"$T/hostile.md"
+check "Markdown escapes markup in hostile titles" "grep -q '\\\\<script\\\\>' '$T/hostile.md' && ! grep -q '<script>' '$T/hostile.md'"
+[ $fails -eq 0 ]
