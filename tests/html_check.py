@@ -14,7 +14,8 @@ its DOM) for what must hold whatever the input was:
   * the markup is balanced (every non-void element closed in order);
   * --expect-text T: T appears in the page's text (a payload shown as text).
 
-Usage: html_check.py [--dom] [--expect-text T]... FILE
+Usage: html_check.py [--dom] [--expect-text T]... [--expect-file F] FILE
+(--expect-file: one expected text per line)
 --dom relaxes the balance check (a browser's serialization is balanced
 by construction but adds <tbody> and the like).  Prints one line per
 problem and exits 1 if there is any.  Python 3 standard library only."""
@@ -174,6 +175,10 @@ def main(argv):
         elif argv[i] == "--expect-text":
             i += 1
             expect.append(argv[i])
+        elif argv[i] == "--expect-file":
+            i += 1
+            with open(argv[i], encoding="utf-8") as f:
+                expect += [line.rstrip("\n") for line in f if line.strip()]
         else:
             files.append(argv[i])
         i += 1

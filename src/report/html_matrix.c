@@ -6,7 +6,10 @@
 
 /* Geometry in SVG user units (1 unit = 1 CSS px at full size; the SVG
  * scales down on narrow screens). */
-#define MX_LABEL_W 360   /* row label column */
+#define MX_NUM_W 34      /* row number column, left of the cells */
+#define MX_LABEL_W 360   /* row text, right of the cells: on a narrow
+                            screen the numbers and cells come into view
+                            first and the text scrolls */
 #define MX_LABEL_CHARS 46 /* characters of a row's text shown as its label */
 #define MX_HEAD_H 46     /* column header */
 #define MX_CELL_W 66
@@ -68,14 +71,15 @@ static void legend(FILE *f, int y) {
 
 void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
   if (!m || !m->nrows || !m->ncols) return;
-  int w = MX_LABEL_W + (int)m->ncols * (MX_CELL_W + MX_GAP);
+  int cells_w = (int)m->ncols * (MX_CELL_W + MX_GAP);
+  int w = MX_NUM_W + cells_w + 8 + MX_LABEL_W;
   if (w < 620) w = 620; /* room for the legend */
   int h = MX_HEAD_H + (int)m->nrows * (MX_CELL_H + MX_GAP) + MX_LEGEND_H;
   fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
              "viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"coverage-h\">",
           w, h, w, h);
   for (size_t c = 0; c < m->ncols; c++) {
-    int x = MX_LABEL_W + (int)c * (MX_CELL_W + MX_GAP) + MX_CELL_W / 2;
+    int x = MX_NUM_W + (int)c * (MX_CELL_W + MX_GAP) + MX_CELL_W / 2;
     fprintf(f, "<a href=\"#src%zu\"><text x=\"%d\" y=\"16\" text-anchor=\"middle\" "
                "font-weight=\"700\">[%zu]</text><text x=\"%d\" y=\"34\" "
                "text-anchor=\"middle\"><title>",
@@ -86,14 +90,16 @@ void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
     fputs("</text></a>", f);
   }
   for (size_t r = 0; r < m->nrows; r++) {
-    int y = MX_HEAD_H + (int)r * (MX_CELL_H + MX_GAP);
-    fprintf(f, "<text x=\"0\" y=\"%d\"><title>", y + MX_CELL_H / 2 + 4);
+    int y = MX_HEAD_H + (int)r * (MX_CELL_H + MX_GAP), ty = y + MX_CELL_H / 2 + 4;
+    fprintf(f, "<a href=\"#sum-%zu\"><text x=\"0\" y=\"%d\" font-weight=\"700\">%zu.</text></a>",
+            r + 1, ty, r + 1);
+    for (size_t c = 0; c < m->ncols; c++)
+      cell(f, m, r, c, MX_NUM_W + (int)c * (MX_CELL_W + MX_GAP), y);
+    fprintf(f, "<text x=\"%d\" y=\"%d\"><title>", MX_NUM_W + cells_w + 8, ty);
     cr_html_text(f, m->row_text[r]);
-    fprintf(f, "</title><tspan font-weight=\"700\">%zu.</tspan> ", r + 1);
+    fputs("</title>", f);
     cr_html_text_clip(f, m->row_text[r], MX_LABEL_CHARS);
     fputs("</text>", f);
-    for (size_t c = 0; c < m->ncols; c++)
-      cell(f, m, r, c, MX_LABEL_W + (int)c * (MX_CELL_W + MX_GAP), y);
   }
   legend(f, MX_HEAD_H + (int)m->nrows * (MX_CELL_H + MX_GAP) + 12);
   fputs("</svg>", f);
