@@ -87,4 +87,8 @@ done
 # Markdown of the hostile input: markup characters escaped, one line per source.
 "$BIN" brief "$T/in" >"$T/hostile.md"
 check "Markdown escapes markup in hostile titles" "grep -q '\\\\<script\\\\>' '$T/hostile.md' && ! grep -q '<script>' '$T/hostile.md'"
+check "Markdown prints URLs as code, never as links or autolinks" \
+  "grep -q '\`javascript:document.title=' '$T/hostile.md' && ! grep -Eq '<(javascript|data|https?):|\\]\\(' '$T/hostile.md'"
+check "Markdown drops bidi overrides" "! grep -q \"\$(printf '\\342\\200\\256')\" '$T/hostile.md'"
+check "Markdown keeps one line per source" "[ \$(grep -c '^\\[[0-9]\\] ' '$T/hostile.md') -eq 8 ]"
 [ $fails -eq 0 ]

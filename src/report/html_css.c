@@ -75,7 +75,7 @@ const char cr_html_css[] =
     ".body .sub{font-weight:600}"
     ".s{scroll-margin-top:4rem;border-radius:2px}"
     ".s.cited{text-decoration:underline dotted var(--accent);text-underline-offset:.2em}"
-    ".s:target{background:var(--hl);box-shadow:0 0 0 2px var(--hl-line);text-decoration:none}"
+    ".s:target{background:var(--hl);text-decoration:none}"
     ".back{font-size:.75em;vertical-align:super;text-decoration:none;margin-left:.1em}"
     "details{margin-top:.5rem;font-size:.9rem}"
     "summary{cursor:pointer;color:var(--muted)}"
