@@ -49,6 +49,26 @@ check "--format html to stdout is the same page" "[ $rc -eq 0 ] && cmp -s '$T/st
 "$BIN" clean --format html "$EX" >/dev/null 2>&1; rc=$?
 check "clean --format html exits 2" "[ $rc -eq 2 ]"
 
+# Many sources: the example's paragraphs as separate records.  The matrix
+# keeps at most CR_HTML_MATRIX_MAX_COLS (40) columns and says how many
+# sources it leaves out; every source still has its card.
+python3 - "$EX" >"$T/many.jsonl" <<'PY'
+import glob, json, sys
+n = 0
+for path in sorted(glob.glob(sys.argv[1] + "/*.txt")):
+    for para in open(path, encoding="utf-8").read().split("\n"):
+        if len(para.split()) >= 12:
+            n += 1
+            print(json.dumps({"id": "p%d" % n, "title": "Part %d" % n, "text": para}))
+PY
+"$BIN" brief --format html -o "$T/many.html" "$T/many.jsonl"; rc=$?
+nrec=$(wc -l <"$T/many.jsonl")
+check "many sources ($nrec): page passes html_check" "[ $rc -eq 0 ] && $CHECK '$T/many.html' >/dev/null"
+check "many sources: matrix columns capped at 40, the rest counted" \
+  "[ \$(grep -o '<a href=\"#src[0-9]*\"><text' '$T/many.html' | wc -l) -le 40 ] && grep -q 'sources carrying fewer of these statements are not shown' '$T/many.html'"
+check "many sources: every source has a card" \
+  "[ \$(grep -o '<article class=\"source\"' '$T/many.html' | wc -l) -eq $nrec ]"
+
 # Hostile reports, plus a file whose very name is a payload.
 mkdir -p "$T/in" "$T/out"
 cp "$H"/*.txt "$H"/*.jsonl "$T/in/"

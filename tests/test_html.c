@@ -132,7 +132,7 @@ static void test_matrix_svg(void **state) {
   float value[] = {1.0f, -1, 0.45f, 0.3f, 1.0f, -1};
   uint32_t sent[] = {4, CR_NO_ID, 9, CR_NO_ID, 2, CR_NO_ID};
   uint32_t origin[] = {0, 1};
-  cr_html_matrix mx = {2, 3, rows, cols, value, sent, origin};
+  cr_html_matrix mx = {2, 3, rows, cols, value, sent, origin, NULL, 0};
   mem m;
   mem_open(&m);
   cr_html_matrix_svg(m.f, &mx);
@@ -154,8 +154,23 @@ static void test_matrix_svg(void **state) {
   assert_non_null(strstr(out, "Outlet &quot;A&quot;"));
   free(m.buf);
 
+  /* columns mapped to sources 4, 6 and 10: links and headers follow */
+  uint32_t col_doc[] = {3, 5, 9};
+  cr_html_matrix mapped = {2, 3, rows, cols, value, sent, origin, col_doc, 7};
+  mem_open(&m);
+  cr_html_matrix_svg(m.f, &mapped);
+  out = mem_done(&m);
+  assert_int_equal(count(out, "<a href=\"#src4-s4\""), 1);
+  assert_int_equal(count(out, "<a href=\"#src10-s9\""), 1);
+  assert_int_equal(count(out, "<a href=\"#src6-s2\""), 1);
+  assert_int_equal(count(out, "<a href=\"#src6\">"), 1);
+  assert_null(strstr(out, "#src1-"));
+  assert_null(strstr(out, "#src1\""));
+  assert_null(strstr(out, "#src2\""));
+  free(m.buf);
+
   /* an empty matrix writes nothing */
-  cr_html_matrix empty = {0, 3, rows, cols, value, sent, origin};
+  cr_html_matrix empty = {0, 3, rows, cols, value, sent, origin, NULL, 0};
   mem_open(&m);
   cr_html_matrix_svg(m.f, &empty);
   assert_string_equal(mem_done(&m), "");

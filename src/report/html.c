@@ -156,9 +156,12 @@ static void section_coverage(FILE *f, const cr_html_matrix *m) {
         f);
   cr_html_matrix_svg(f, m);
   fputs("<figcaption class=\"note\">Which source carries which statement, shaded by how "
-        "closely its best sentence matches (tf-idf cosine); each cell links to that sentence."
-        "</figcaption></figure>\n</section>\n",
+        "closely its best sentence matches (tf-idf cosine); each cell links to that sentence.",
         f);
+  if (m->omitted)
+    fprintf(f, " %zu source%s carrying fewer of these statements %s not shown.", m->omitted,
+            m->omitted == 1 ? "" : "s", m->omitted == 1 ? "is" : "are");
+  fputs("</figcaption></figure>\n</section>\n", f);
 }
 
 /* The stance names of the JSON contract; anything else shows as neutral
@@ -396,12 +399,14 @@ int cr_html_story_page(const cr_html_story *s, FILE *out) {
   return ferror(out) || fflush(out) ? -1 : 0;
 }
 
-/* The coverage matrix of the summary: its sentences by the sources. */
+/* The coverage matrix of the summary: its sentences by the sources that
+ * carry at least one of them (a source carrying none adds an empty
+ * column), at most CR_HTML_MATRIX_MAX_COLS of those carrying the most. */
 typedef struct summary_matrix {
   cr_html_matrix m;
   const char **rows, **cols;
   float *value;
-  uint32_t *sent, *origin;
+  uint32_t *sent, *origin, *col_doc, *cover, *col_of;
 } summary_matrix;
 
 static void summary_matrix_free(summary_matrix *sm) {
@@ -410,39 +415,88 @@ static void summary_matrix_free(summary_matrix *sm) {
   free(sm->value);
   free(sm->sent);
   free(sm->origin);
+  free(sm->col_doc);
+  free(sm->cover);
+  free(sm->col_of);
+}
+
+/* Orders sources by how many statements they carry, most first, then by
+ * corpus order. */
+typedef struct by_cover {
+  uint32_t doc, cover;
+} by_cover;
+
+static int cmp_by_cover(const void *a, const void *b) {
+  const by_cover *x = a, *y = b;
+  if (x->cover != y->cover) return x->cover > y->cover ? -1 : 1;
+  return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Fills col_doc with the chosen sources in corpus order; returns how many. */
+static size_t pick_columns(const uint32_t *cover, size_t nd, uint32_t *col_doc) {
+  by_cover *v = malloc((nd ? nd : 1) * sizeof *v);
+  if (!v) return (size_t)-1;
+  size_t n = 0;
+  for (size_t d = 0; d < nd; d++)
+    if (cover[d]) v[n++] = (by_cover){(uint32_t)d, cover[d]};
+  qsort(v, n, sizeof *v, cmp_by_cover);
+  if (n > CR_HTML_MATRIX_MAX_COLS) n = CR_HTML_MATRIX_MAX_COLS;
+  for (size_t i = 0; i < n; i++) col_doc[i] = v[i].doc;
+  free(v);
+  qsort(col_doc, n, sizeof *col_doc, cmp_u32);
+  return n;
 }
 
 static int summary_matrix_build(const cr_brief *b, summary_matrix *sm) {
   const cr_corpus *c = b->corpus;
-  size_t nr = b->nitems, nc = c->docs.n, cells = nr * nc;
+  size_t nr = b->nitems, nd = c->docs.n;
   memset(sm, 0, sizeof *sm);
+  sm->cover = calloc(nd ? nd : 1, sizeof *sm->cover);
+  sm->col_of = malloc((nd ? nd : 1) * sizeof *sm->col_of);
+  sm->col_doc = malloc((nd ? nd : 1) * sizeof *sm->col_doc);
+  if (!sm->cover || !sm->col_of || !sm->col_doc) goto oom;
+  for (size_t r = 0; r < nr; r++)
+    for (size_t j = 0; j < b->items[r].nsources; j++)
+      if (b->items[r].sources[j] < nd) sm->cover[b->items[r].sources[j]]++;
+  size_t nc = pick_columns(sm->cover, nd, sm->col_doc);
+  if (nc == (size_t)-1) goto oom;
+  for (size_t d = 0; d < nd; d++) sm->col_of[d] = CR_NO_ID;
+  for (size_t k = 0; k < nc; k++) sm->col_of[sm->col_doc[k]] = (uint32_t)k;
+
+  size_t cells = nr * nc;
   sm->rows = malloc((nr ? nr : 1) * sizeof *sm->rows);
   sm->cols = malloc((nc ? nc : 1) * sizeof *sm->cols);
   sm->value = malloc((cells ? cells : 1) * sizeof *sm->value);
   sm->sent = malloc((cells ? cells : 1) * sizeof *sm->sent);
   sm->origin = malloc((nr ? nr : 1) * sizeof *sm->origin);
-  if (!sm->rows || !sm->cols || !sm->value || !sm->sent || !sm->origin) {
-    summary_matrix_free(sm);
-    return -1;
-  }
+  if (!sm->rows || !sm->cols || !sm->value || !sm->sent || !sm->origin) goto oom;
   for (size_t i = 0; i < cells; i++) {
     sm->value[i] = -1;
     sm->sent[i] = CR_NO_ID;
   }
-  for (size_t d = 0; d < nc; d++) sm->cols[d] = source_name(c->docs.v[d]);
+  for (size_t k = 0; k < nc; k++) sm->cols[k] = source_name(c->docs.v[sm->col_doc[k]]);
   for (size_t r = 0; r < nr; r++) {
     const cr_summary_item *it = &b->items[r];
     sm->rows[r] = it->text;
-    sm->origin[r] = it->doc;
+    sm->origin[r] = it->doc < nd ? sm->col_of[it->doc] : CR_NO_ID;
     for (size_t j = 0; j < it->nsources; j++) {
-      if (it->sources[j] >= nc) continue;
-      size_t i = r * nc + it->sources[j];
+      if (it->sources[j] >= nd || sm->col_of[it->sources[j]] == CR_NO_ID) continue;
+      size_t i = r * nc + sm->col_of[it->sources[j]];
       sm->value[i] = it->source_sims[j];
       sm->sent[i] = it->source_sents[j];
     }
   }
-  sm->m = (cr_html_matrix){nr, nc, sm->rows, sm->cols, sm->value, sm->sent, sm->origin};
+  sm->m = (cr_html_matrix){nr, nc, sm->rows, sm->cols, sm->value, sm->sent,
+                           sm->origin, sm->col_doc, nd - nc};
   return 0;
+oom:
+  summary_matrix_free(sm);
+  return -1;
 }
 
 int cr_brief_html(const cr_brief *b, FILE *out) {

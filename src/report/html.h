@@ -40,11 +40,13 @@ int cr_html_url_ok(const char *url);
 /* ------------------------------------------------------------ html_matrix.c */
 
 /* A coverage matrix: rows are statements (summary sentences today, facts
- * once the align stage exists), columns are the corpus's sources in
- * order.  value[r * ncols + c] is the match strength in [0,1], or a
- * negative number when source c does not carry row r; sent[r * ncols + c]
- * is the sentence of source c it links to (CR_NO_ID for none); origin[r]
- * is the column whose wording the row uses (CR_NO_ID for none). */
+ * once the align stage exists), columns are sources: col_doc[c] is the
+ * corpus index of column c (NULL: column c is source c).
+ * value[r * ncols + c] is the match strength in [0,1], or a negative
+ * number when column c does not carry row r; sent[r * ncols + c] is the
+ * sentence of that source it links to (CR_NO_ID for none); origin[r] is
+ * the column whose wording the row uses (CR_NO_ID for none); omitted is
+ * how many sources were left out of the columns (said under the map). */
 typedef struct cr_html_matrix {
   size_t nrows, ncols;
   const char *const *row_text;  /* nrows full texts (tooltips, labels) */
@@ -52,7 +54,14 @@ typedef struct cr_html_matrix {
   const float *value;
   const uint32_t *sent;
   const uint32_t *origin;
+  const uint32_t *col_doc;
+  size_t omitted;
 } cr_html_matrix;
+
+/* Columns of the brief's coverage matrix at most: past this the map is
+ * wider than any screen; the sources carrying the most statements are
+ * kept and the others counted in "omitted". */
+#define CR_HTML_MATRIX_MAX_COLS 40
 
 /* Writes the matrix as an SVG heat map (with a legend and a text
  * alternative); nothing when it has no rows. */

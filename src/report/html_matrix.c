@@ -25,16 +25,21 @@ static int shade(float v) {
   return k > 5 ? 5 : k;
 }
 
+/* 1-based number of the source in column c (its card is "src<n>"). */
+static size_t col_num(const cr_html_matrix *m, size_t c) {
+  return (m->col_doc ? m->col_doc[c] : c) + 1;
+}
+
 static void cell(FILE *f, const cr_html_matrix *m, size_t r, size_t c, int x, int y) {
-  size_t i = r * m->ncols + c;
+  size_t i = r * m->ncols + c, n = col_num(m, c);
   float v = m->value[i];
   int k = shade(v), origin = m->origin && m->origin[r] == c;
   int linked = k && m->sent && m->sent[i] != CR_NO_ID;
   if (linked) {
     fprintf(f, "<a href=\"#src%zu-s%u\" aria-label=\"statement %zu in source %zu: %d%% match\">",
-            c + 1, m->sent[i], r + 1, c + 1, (int)(v * 100 + 0.5f));
+            n, m->sent[i], r + 1, n, (int)(v * 100 + 0.5f));
   }
-  fprintf(f, "<g><title>Statement %zu, source %zu (", r + 1, c + 1);
+  fprintf(f, "<g><title>Statement %zu, source %zu (", r + 1, n);
   cr_html_text(f, m->col_label[c]);
   if (k) fprintf(f, "): %d%% match%s</title>", (int)(v * 100 + 0.5f),
                  origin ? ", the wording used" : "");
@@ -83,7 +88,7 @@ void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
     fprintf(f, "<a href=\"#src%zu\"><text x=\"%d\" y=\"16\" text-anchor=\"middle\" "
                "font-weight=\"700\">[%zu]</text><text x=\"%d\" y=\"34\" "
                "text-anchor=\"middle\"><title>",
-            c + 1, x, c + 1, x);
+            col_num(m, c), x, col_num(m, c), x);
     cr_html_text(f, m->col_label[c]);
     fputs("</title>", f);
     cr_html_text_clip(f, m->col_label[c], MX_COL_CHARS);
