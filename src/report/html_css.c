@@ -43,6 +43,7 @@ const char cr_html_css[] =
     ".note{color:var(--muted);font-size:.9rem}"
     ".matrix{overflow-x:auto;margin:0}"
     ".matrix svg{display:block;max-width:100%;min-width:32rem;height:auto;font:13px system-ui,sans-serif}"
+    ".matrix svg.wide{max-width:none}"
     ".matrix svg text{fill:var(--fg)}"
     ".matrix svg text.on{fill:#fff}.matrix svg text.dk{fill:#111}"
     ".c0{fill:var(--panel);stroke:var(--line)}.c1{fill:#eff3ff}.c2{fill:#bdd7e7}"

@@ -16,6 +16,7 @@
 #define MX_CELL_H 30
 #define MX_GAP 3
 #define MX_LEGEND_H 46
+#define MX_SCALE_COLS 8  /* more columns than this: no scaling, scroll */
 #define MX_COL_CHARS 7   /* characters of a source name under its number */
 
 /* Shade class 1..5 of a value in [0,1]; 0 means "not carried". */
@@ -80,9 +81,11 @@ void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
   int w = MX_NUM_W + cells_w + 8 + MX_LABEL_W;
   if (w < 620) w = 620; /* room for the legend */
   int h = MX_HEAD_H + (int)m->nrows * (MX_CELL_H + MX_GAP) + MX_LEGEND_H;
-  fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+  /* a map of a few sources scales down to the screen; a wide one keeps
+   * its size and scrolls, or its cells would shrink past reading */
+  fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\"%s width=\"%d\" height=\"%d\" "
              "viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"coverage-h\">",
-          w, h, w, h);
+          m->ncols > MX_SCALE_COLS ? " class=\"wide\"" : "", w, h, w, h);
   for (size_t c = 0; c < m->ncols; c++) {
     int x = MX_NUM_W + (int)c * (MX_CELL_W + MX_GAP) + MX_CELL_W / 2;
     fprintf(f, "<a href=\"#src%zu\"><text x=\"%d\" y=\"16\" text-anchor=\"middle\" "
