@@ -251,11 +251,70 @@ static void test_story_sections(void **state) {
   cr_corpus_free(c);
 }
 
+static void test_iso_day(void **state) {
+  long d = 12345;
+  assert_int_equal(cr_html_iso_day("1970-01-01", &d), 0);
+  assert_int_equal(d, 0);
+  assert_int_equal(cr_html_iso_day("2024-10-17T09:30:00Z", &d), 0);
+  assert_int_equal(d, 20013);
+  assert_int_equal(cr_html_iso_day("2000-02-29", &d), 0);
+  assert_int_equal(d, 11016);
+  assert_int_equal(cr_html_iso_day("1969-12-31", &d), 0);
+  assert_int_equal(d, -1);
+  assert_int_equal(cr_html_iso_day("1900-02-29", &d), -1); /* not a leap year */
+  assert_int_equal(cr_html_iso_day("2023-02-29", &d), -1);
+  assert_int_equal(cr_html_iso_day("2024-13-17", &d), -1);
+  assert_int_equal(cr_html_iso_day("2024-04-31", &d), -1);
+  assert_int_equal(cr_html_iso_day("2024-10-1", &d), -1);
+  assert_int_equal(cr_html_iso_day("17/10/2024", &d), -1);
+  assert_int_equal(cr_html_iso_day(NULL, &d), -1);
+}
+
+static void test_index_page(void **state) {
+  cr_html_index_source s1[] = {{"Reuters", "2024-10-17"}, {"<b>AP</b>", "2024-10-18T10:00:00Z"},
+                               {"Undated", NULL}, {"Bad date", "2024-13-17"}};
+  cr_html_index_source s2[] = {{hostile, "2024-10-20"}};
+  cr_html_index_story st[] = {
+      {"../../etc/passwd \"><script>x</script>", "2024-10-20", "2024-10-20", 2, s2, 1},
+      {"Brussels summit", "2024-10-17", "2024-10-18T10:00:00Z", 1, s1, 4}};
+  mem m;
+  mem_open(&m);
+  assert_int_equal(cr_html_index_page(st, 2, m.f), 0);
+  const char *out = mem_done(&m);
+  assert_int_equal(count(out, "<script"), 0);
+  assert_int_equal(count(out, "<b>"), 0);
+  /* page links come from ordinals only */
+  assert_int_equal(count(out, "href=\"story-2.html\""), 2); /* list + timeline */
+  assert_int_equal(count(out, "href=\"story-1.html\""), 2);
+  assert_null(strstr(out, "href=\"../"));
+  /* a dot per validly dated source: 1 + 2 */
+  assert_int_equal(count(out, "<circle "), 3);
+  assert_non_null(strstr(out, "2024-10-17 \xE2\x80\x93 2024-10-18"));
+  assert_non_null(strstr(out, "Reuters, &lt;b&gt;AP&lt;/b&gt;, Undated, Bad date"));
+  assert_non_null(strstr(out, "default-src 'none'"));
+  free(m.buf);
+
+  /* no dated source: no timeline */
+  cr_html_index_source u[] = {{"Undated", NULL}};
+  cr_html_index_story one[] = {{"Story", NULL, NULL, 1, u, 1}};
+  mem_open(&m);
+  assert_int_equal(cr_html_index_page(one, 1, m.f), 0);
+  out = mem_done(&m);
+  assert_null(strstr(out, "<svg"));
+  assert_null(strstr(out, "id=\"timeline\""));
+  free(m.buf);
+
+  char name[32];
+  cr_html_story_page_name(name, sizeof name, 42);
+  assert_string_equal(name, "story-42.html");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_escape_markup),    cmocka_unit_test(test_escape_unicode),
       cmocka_unit_test(test_text_null_and_clip), cmocka_unit_test(test_url_filter),
       cmocka_unit_test(test_matrix_svg),       cmocka_unit_test(test_story_sections),
+      cmocka_unit_test(test_iso_day),          cmocka_unit_test(test_index_page),
   };
   return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }

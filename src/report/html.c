@@ -66,19 +66,26 @@ static void source_chip(FILE *f, const cr_corpus *c, uint32_t idx) {
   fprintf(f, "\">%u</a>", idx + 1);
 }
 
-static void page_head(FILE *f, const cr_brief *b) {
+void cr_html_page_open(FILE *f, const char *title) {
   fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"" HTML_CSP "\">\n"
         "<meta name=\"referrer\" content=\"no-referrer\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"generator\" content=\"crossread " CR_VERSION "\">\n<title>",
         f);
-  cr_html_text(f, b->headline ? b->headline : "Story");
+  cr_html_text(f, title);
   fputs(" \xE2\x80\x94 crossread</title>\n<style>", f);
   fputs(cr_html_css, f);
-  fputs("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#summary\">Skip to the summary</a>\n"
+  fputs("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>\n"
         "<div class=\"wrap\">\n",
         f);
+}
+
+void cr_html_page_close(FILE *f, size_t nreports) {
+  fprintf(f, "<footer>Made by crossread " CR_VERSION " from %zu report%s. This page "
+             "runs no scripts and loads nothing from the network.</footer>\n</div>\n</body>\n"
+             "</html>\n",
+          nreports, nreports == 1 ? "" : "s");
 }
 
 /* First and last valid publication dates, as their ISO day. */
@@ -117,7 +124,7 @@ static void section_header(FILE *f, const cr_html_story *s) {
     fputs("<li><a href=\"#coverage\">Coverage</a></li>", f);
   if (s->nspeakers) fputs("<li><a href=\"#speakers\">Who said what</a></li>", f);
   if (s->ndiscrepancies) fputs("<li><a href=\"#discrepancies\">Discrepancies</a></li>", f);
-  fputs("<li><a href=\"#sources\">Sources</a></li></ul></nav>\n</header>\n<main>\n", f);
+  fputs("<li><a href=\"#sources\">Sources</a></li></ul></nav>\n</header>\n<main id=\"main\">\n", f);
 }
 
 static void section_summary(FILE *f, const cr_brief *b) {
@@ -375,26 +382,20 @@ static void section_sources(FILE *f, const cr_corpus *c, const cited *cv, size_t
   fputs("</div>\n</section>\n", f);
 }
 
-static void page_foot(FILE *f, const cr_corpus *c) {
-  fprintf(f, "</main>\n<footer>Made by crossread " CR_VERSION " from %zu report%s. This page "
-             "runs no scripts and loads nothing from the network.</footer>\n</div>\n</body>\n"
-             "</html>\n",
-          c->docs.n, c->docs.n == 1 ? "" : "s");
-}
-
 int cr_html_story_page(const cr_html_story *s, FILE *out) {
   const cr_brief *b = s->brief;
   size_t ncv = 0;
   cited *cv = collect_cited(b, &ncv);
   if (!cv) return -1;
-  page_head(out, b);
+  cr_html_page_open(out, b->headline ? b->headline : "Story");
   section_header(out, s);
   section_summary(out, b);
   section_coverage(out, s->coverage);
   section_speakers(out, b->corpus, s->speakers, s->nspeakers);
   section_discrepancies(out, b->corpus, s->discrepancies, s->ndiscrepancies);
   section_sources(out, b->corpus, cv, ncv);
-  page_foot(out, b->corpus);
+  fputs("</main>\n", out);
+  cr_html_page_close(out, b->corpus->docs.n);
   free(cv);
   return ferror(out) || fflush(out) ? -1 : 0;
 }

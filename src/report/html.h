@@ -116,6 +116,42 @@ int cr_html_story_page(const cr_html_story *s, FILE *out);
 /* The page of a brief alone. */
 int cr_brief_html(const cr_brief *b, FILE *out);
 
+/* The page frame shared by the story page and the index: doctype, CSP,
+ * viewport, title, the inline style sheet, a skip link to #main; and the
+ * footer and closing tags. */
+void cr_html_page_open(FILE *f, const char *title);
+void cr_html_page_close(FILE *f, size_t nreports);
+
+/* ------------------------------------------------------------ html_index.c */
+
+/* The story index of a site (crossread report): stories newest first,
+ * their sources, and a timeline of coverage.  The store (which holds the
+ * stories) fills these views; page names come from story_page_name,
+ * never from input, so no input can name a path outside the site. */
+typedef struct cr_html_index_source {
+  const char *name;      /* outlet or id */
+  const char *date;      /* ISO 8601 when valid, else NULL */
+} cr_html_index_source;
+
+typedef struct cr_html_index_story {
+  const char *headline;
+  const char *first_seen, *last_seen; /* ISO 8601 or NULL */
+  size_t ordinal;        /* its page is story_page_name(ordinal) */
+  const cr_html_index_source *sources;
+  size_t nsources;
+} cr_html_index_story;
+
+/* Writes "story-<ordinal>.html" into buf (at least 32 bytes). */
+void cr_html_story_page_name(char *buf, size_t size, size_t ordinal);
+/* Writes the index page; stories are listed in the order given (the
+ * caller sorts newest first).  0, or -1 on a write error. */
+int cr_html_index_page(const cr_html_index_story *stories, size_t n, FILE *out);
+
+/* Sets *day to the days since 1970-01-01 of an ISO 8601 date's
+ * YYYY-MM-DD prefix and returns 0; -1 when it does not start with a
+ * valid calendar date. */
+int cr_html_iso_day(const char *iso, long *day);
+
 /* The CSS of the page (html_css.c). */
 extern const char cr_html_css[];
 #endif
