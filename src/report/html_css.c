@@ -32,7 +32,7 @@ const char cr_html_css[] =
     "nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0 0 1rem}"
     "h2{font-size:1.25rem;border-bottom:2px solid var(--line);padding-bottom:.2rem;margin-top:2rem}"
     "section{scroll-margin-top:1rem}"
-    ".summary li{margin:.5rem 0;scroll-margin-top:1rem}"
+    ".summary{padding-left:1.6rem}.summary li{margin:.5rem 0;scroll-margin-top:1rem}"
     ".summary li:target{background:var(--hl)}"
     ".cites{white-space:nowrap}"
     ".cite{display:inline-block;min-width:1.6em;padding:0 .25em;margin-left:.15em;"
