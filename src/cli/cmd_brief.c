@@ -65,19 +65,12 @@ int cmd_brief(int argc, char **argv) {
       default: usage(stderr); return CLI_USAGE;
     }
   }
-  if (optind >= argc) {
-    fputs("crossread brief: no input (give files, directories or -)\n", stderr);
-    usage(stderr);
-    return CLI_USAGE;
-  }
-  cr_corpus *c = cr_corpus_new(NULL);
-  if (!c) {
-    fputs("crossread: out of memory\n", stderr);
-    return CLI_INPUT_FAILED;
-  }
-  int rc = CLI_INPUT_FAILED;
+  cr_corpus *c;
+  int rc = cli_read_inputs("brief", argc, argv, optind, quiet, &c);
+  if (rc == CLI_USAGE) usage(stderr);
+  if (rc != CLI_OK) return rc;
+  rc = CLI_INPUT_FAILED;
   cr_brief *b = NULL;
-  if (cli_load(c, argv + optind, argc - optind, quiet)) goto done;
   if (cr_corpus_doc_count(c) == 0) {
     fputs("crossread brief: no readable reports in the input\n", stderr);
     goto done;
