@@ -199,8 +199,8 @@ typedef struct cr_cluster_options {
   double assign;    /* join a story at this similarity (0 = default) */
   double merge;     /* merge two stories at this similarity (0 = default) */
   int rounds;       /* refinement rounds (0 = default, -1 = none) */
-  double day_scale; /* days that halve the similarity (0 = default,
-                       negative = ignore dates) */
+  double day_scale; /* use dates: days of gap that halve a similarity
+                       (0 = default: dates off; negative = off) */
 } cr_cluster_options;
 
 typedef struct cr_clustering cr_clustering;

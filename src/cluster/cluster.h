@@ -63,6 +63,8 @@ typedef struct cr_online_params {
   float day_scale;   /* time evidence: similarity is divided by
                         1 + gap_days / day_scale (0 turns it off) */
   uint32_t max_centroid_terms; /* centroid truncation (cost bound) */
+  float split_ratio; /* split.c: within / across cohesion to split (0 off) */
+  float split_min;   /* split.c: least within-half cohesion to split */
 } cr_online_params;
 
 void cr_online_params_default(cr_online_params *p);
@@ -91,4 +93,16 @@ int32_t cr_online_run(cr_online *o, const cr_termvec *vecs,
  * its date range and size; for persisting stories. */
 const cr_termvec *cr_online_centroid(cr_online *o, int32_t s, int32_t *day_lo,
                                      int32_t *day_hi, uint32_t *size);
+
+/* ------------------------------------------------------------ split.c */
+/* Splits stories (story[] of n documents, looked at in order[], ids < nstories) in two where
+ * local weights show two groups: mean local cosine inside the halves at
+ * least ratio times the mean across, and at least min_within.  Only
+ * stories with splittable[s] are looked at; duplicates (fixed[i] >= 0)
+ * are left to follow their original.  New ids come from *next_id.  nterms
+ * bounds the term ids.  0, or -1 out of memory. */
+int cr_split_stories(const cr_termvec *vecs, size_t n, const uint32_t *order,
+                     int32_t *story, const int32_t *fixed, int32_t nstories,
+                     const uint8_t *splittable, size_t nterms, float ratio,
+                     float min_within, int32_t *next_id);
 #endif
