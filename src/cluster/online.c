@@ -164,7 +164,7 @@ static int centroid_add(cr_online *o, story_t *s, const cr_termvec *v, float f) 
     s->v = nv;
     s->cap = (uint32_t)o->tmp.n;
   }
-  memcpy(s->v, o->tmp.v, o->tmp.n * sizeof *s->v);
+  if (o->tmp.n) memcpy(s->v, o->tmp.v, o->tmp.n * sizeof *s->v);
   s->n = (uint32_t)o->tmp.n;
   recompute_sq(s);
   truncate_centroid(o, s);
@@ -224,7 +224,7 @@ static int index_story(cr_online *o, int32_t id) {
   if (!k) return 0;
   cr_tw top[ONLINE_INDEX_TERMS];
   if (s->n <= ONLINE_INDEX_TERMS) {
-    memcpy(top, s->v, k * sizeof *top);
+    if (k) memcpy(top, s->v, k * sizeof *top);
   } else {
     /* partial selection of the k heaviest terms */
     uint32_t have = 0;
@@ -356,7 +356,7 @@ int32_t cr_online_seed(cr_online *o, const cr_termvec *centroid, int32_t day_lo,
   s->seedvec.norm = centroid->norm;
   s->seedvec.v = malloc((centroid->n ? centroid->n : 1) * sizeof *s->seedvec.v);
   if (!s->seedvec.v) return -1;
-  memcpy(s->seedvec.v, centroid->v, centroid->n * sizeof *centroid->v);
+  if (centroid->n) memcpy(s->seedvec.v, centroid->v, centroid->n * sizeof *centroid->v);
   if (centroid_add(o, s, centroid, 1.0f)) return -1;
   if (index_story(o, id)) return -1;
   return id;
