@@ -11,7 +11,10 @@
  *   OUTDIR/lead.txt    the first sentence of each report (Lead peer)
  *   OUTDIR/peer.jsonl  {"docs": [article, ...]} for the LexRank peer
  * and prints events/s, MB/s and peak RSS on stdout.  bench/summary-eval
- * scores the files. */
+ * scores the files.
+ *
+ * For tuning, CR_BRIEF_TUNING="single,bigram,length,lead,context,overshoot,
+ * min_words,source_power,title_weight,quote_penalty" overrides the summarizer's knobs (cr_brief_tuning). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +112,17 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
+  cr_brief_tuning tune;
+  cr_brief_tuning_default(&tune);
+  const char *env = getenv("CR_BRIEF_TUNING");
+  if (env &&
+      sscanf(env, "%f,%f,%f,%f,%f,%f,%f,%f,%f,%f", &tune.single_weight, &tune.bigram_weight,
+             &tune.length_power, &tune.lead_weight, &tune.context_penalty,
+             &tune.overshoot, &tune.min_words, &tune.source_power,
+             &tune.title_weight, &tune.quote_penalty) != 10) {
+    fputs("summary_eval: CR_BRIEF_TUNING wants 10 comma-separated numbers\n", stderr);
+    return 2;
+  }
   char *line = NULL;
   size_t cap = 0, events = 0, docs = 0, bytes = 0;
   ssize_t len;
@@ -145,7 +159,7 @@ int main(int argc, char **argv) {
     }
     cr_brief_options bo = {1000, words};
     cr_brief *b = NULL;
-    if (cr_brief_new(c, &bo, &b) != CR_OK) {
+    if (cr_brief_new_tuned(c, &bo, &tune, &b) != CR_OK) {
       fprintf(stderr, "summary_eval: line %zu: brief failed\n", events);
       return 3;
     }

@@ -145,7 +145,9 @@ static void word_budget(void **state) {
     for (; *t; t++) words += *t == ' ';
   }
   assert_true(b->nitems >= 1);
-  assert_true(words <= 60 || b->nitems == 1);
+  /* whole sentences: the last one may pass the budget by up to 30% */
+  assert_true(words <= 78 || b->nitems == 1);
+  assert_true(words >= 30);
   cr_brief_free(b);
   cr_corpus_free(c);
 }
