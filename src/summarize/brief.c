@@ -31,6 +31,7 @@ typedef struct unit {
   cr_termvec vec;
   float score;
   float prior; /* position and readability multiplier of the gain */
+  uint32_t fact; /* aligned fact of the whole sentence, UINT32_MAX if none */
   size_t nbody;
 } unit;
 
@@ -91,7 +92,7 @@ static int collect_units(cr_corpus *c, cr_arena *a, unit **out, size_t *nout) {
       const cr_sentence *s = &d->sents[si];
       if (d->paras[s->para].kind != CR_PARA_BODY) continue;
       if (v.n >= BRIEF_MAX_UNITS) break;
-      unit u = {(uint32_t)di, (uint32_t)si, rank++, {0}, 0, 1, 0};
+      unit u = {(uint32_t)di, (uint32_t)si, rank++, {0}, 0, 1, UINT32_MAX, 0};
       if (cr_termvec_build(a, d->toks + s->tok_begin, s->tok_end - s->tok_begin,
                            NULL, &u.vec) ||
           cr_vec_push(&v, u)) {
@@ -128,11 +129,14 @@ static int apply_idf(cr_corpus *c, unit *u, size_t n) {
 
 /* Every document with a sentence similar enough to unit i, itself included. */
 static int cite(cr_corpus *c, cr_arena *a, const unit *u, size_t n, size_t i,
-                cr_summary_item *it) {
+                const cr_fact *fact, cr_summary_item *it) {
   size_t nd = c->docs.n;
   uint8_t *hit = calloc(nd ? nd : 1, 1);
   if (!hit) return -1;
   hit[u[i].doc] = 1;
+  /* every source the aligner found stating the same fact */
+  if (fact)
+    for (uint32_t k = 0; k < fact->nsources; k++) hit[fact->sources[k]] = 1;
   for (size_t j = 0; j < n; j++)
     if (u[j].doc != u[i].doc && !hit[u[j].doc] &&
         cr_termvec_cosine(&u[i].vec, &u[j].vec) >= CR_CITE_SIMILARITY)
@@ -187,6 +191,19 @@ static int has_direct_quote(const cr_doc *d, const cr_sentence *s) {
   return open && words >= 3;
 }
 
+/* Gives each summary candidate the fact its whole sentence was aligned
+ * to (both lists run in document, then sentence order). */
+static void link_facts(const cr_alignment *al, unit *u, size_t n) {
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++) {
+    while (j < al->nunits && (al->units[j].doc < u[i].doc ||
+                              (al->units[j].doc == u[i].doc && al->units[j].sent < u[i].sent)))
+      j++;
+    if (j < al->nunits && al->units[j].doc == u[i].doc && al->units[j].sent == u[i].sent)
+      u[i].fact = al->units[j].fact; /* the first unit of a sentence is all of it */
+  }
+}
+
 /* Words of a unit as the reader counts them (word and number tokens). */
 static size_t unit_words(const cr_corpus *c, const unit *x) {
   const cr_doc *d = c->docs.v[x->doc];
@@ -238,13 +255,16 @@ fail:
  * Writes unit indexes to chosen; returns how many. */
 static size_t select_coverage(cr_corpus *c, const unit *u, size_t n,
                               const cr_concepts *cc, size_t want, size_t words,
-                              const cr_brief_tuning *t, size_t *chosen) {
+                              const cr_brief_tuning *t, const cr_alignment *al,
+                              size_t *chosen) {
   size_t nd = c->docs.n, k = 0, total = 0;
+  size_t nf = al ? al->nfacts : 0;
+  uint8_t *fact_used = calloc(nf ? nf : 1, 1);
   uint8_t *covered = calloc(cc->nconcepts ? cc->nconcepts : 1, 1);
   uint8_t *used = calloc(n ? n : 1, 1);
   size_t *nw = malloc((n ? n : 1) * sizeof *nw);
   uint16_t *titled = count_title_stems(c, cc);
-  if (!covered || !used || !nw || !titled) goto done;
+  if (!covered || !used || !nw || !titled || !fact_used) goto done;
   for (size_t i = 0; i < n; i++) nw[i] = unit_words(c, &u[i]);
   size_t limit = words ? (size_t)((float)words * (1 + t->overshoot)) : 0;
   cr_brief_tuning fallback;
@@ -253,6 +273,8 @@ static size_t select_coverage(cr_corpus *c, const unit *u, size_t n,
     size_t bi = n;
     for (size_t i = 0; i < n; i++) {
       if (used[i] || (float)nw[i] < t->min_words) continue;
+      /* a second wording of a fact already in the summary */
+      if (u[i].fact < nf && fact_used[u[i].fact]) continue;
       if (limit && k && total + nw[i] > limit) continue;
       float gain = 0;
       for (uint32_t j = cc->unit_begin[i]; j < cc->unit_begin[i + 1]; j++)
@@ -272,6 +294,7 @@ static size_t select_coverage(cr_corpus *c, const unit *u, size_t n,
     }
     if (bi == n) break;
     used[bi] = 1;
+    if (u[bi].fact < nf && al->facts[u[bi].fact].nsources > 1) fact_used[u[bi].fact] = 1;
     for (uint32_t j = cc->unit_begin[bi]; j < cc->unit_begin[bi + 1]; j++)
       covered[cc->ids[j]] = 1;
     chosen[k++] = bi;
@@ -279,6 +302,7 @@ static size_t select_coverage(cr_corpus *c, const unit *u, size_t n,
     if (words && total >= words) break;
   }
 done:
+  free(fact_used);
   free(titled);
   free(covered);
   free(used);
@@ -371,7 +395,10 @@ cr_status cr_brief_new_tuned(cr_corpus *c, const cr_brief_options *opts,
   cs = NULL;
   size_t *chosen = cr_arena_alloc(b->arena, (want + 1) * sizeof *chosen);
   if (!chosen) goto oom;
-  size_t k = select_coverage(c, u, n, &cc, want, words, &t, chosen);
+  b->align = cr_align_new(c);
+  if (!b->align) goto oom;
+  link_facts(b->align, u, n);
+  size_t k = select_coverage(c, u, n, &cc, want, words, &t, b->align, chosen);
 
   order *ord = cr_arena_alloc(b->arena, (k + 1) * sizeof *ord);
   b->items = cr_arena_calloc(b->arena, k + 1, sizeof *b->items);
@@ -392,7 +419,8 @@ cr_status cr_brief_new_tuned(cr_corpus *c, const cr_brief_options *opts,
     it->sent = x->sent;
     it->score = x->score;
     it->text = sentence_text(b->arena, d, d->sents[x->sent].span);
-    if (!it->text || cite(c, b->arena, u, n, ord[i].unit, it)) goto oom;
+    const cr_fact *fact = x->fact < b->align->nfacts ? &b->align->facts[x->fact] : NULL;
+    if (!it->text || cite(c, b->arena, u, n, ord[i].unit, fact, it)) goto oom;
     qsort(it->sources, it->nsources, sizeof *it->sources, cmp_u32);
     b->nitems++;
   }
@@ -409,6 +437,7 @@ oom:
 
 void cr_brief_free(cr_brief *b) {
   if (!b) return;
+  cr_align_free(b->align);
   cr_arena_free(b->arena);
   free(b);
 }

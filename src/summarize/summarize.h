@@ -7,6 +7,7 @@
  *        chosen among the sources' titles. */
 #ifndef CR_SUMMARIZE_H
 #define CR_SUMMARIZE_H
+#include "align/align.h"
 #include "core/corpus.h"
 
 typedef struct cr_summary_item {
@@ -23,6 +24,8 @@ struct cr_brief {
   char *headline;
   cr_summary_item *items;
   size_t nitems;
+  /* align stage: facts, discrepancies, flags (NULL if it failed) */
+  cr_alignment *align;
 };
 
 /* Two sentences from different sources state the same information when
