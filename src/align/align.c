@@ -275,6 +275,8 @@ static int add_unit(align_ctx *x, cr_alignment *al, unit_vec *v, cr_doc *d,
   u.words = count_words(d, b, e);
   if (unit_vector(x, al->arena, d, &u)) return -1;
   cr_align_numbers(d, &u);
+  for (uint8_t k = 0; k < u.nnums; k++)
+    if (u.nums[k].what != CR_NO_ID) u.nums[k].what = canon_of(x, u.nums[k].what);
   read_quotes(d, &u);
   return cr_vec_push(v, u);
 }

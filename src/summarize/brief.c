@@ -61,9 +61,8 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Sentence text with runs of white space collapsed to one space. */
-static char *sentence_text(cr_arena *a, const cr_doc *d, cr_span s) {
-  char *out = cr_arena_alloc(a, s.end - s.start + 1);
+char *cr_sentence_text(cr_arena *a, const cr_doc *d, cr_span s) {
+  char *out = a ? cr_arena_alloc(a, s.end - s.start + 1) : malloc(s.end - s.start + 1);
   if (!out) return NULL;
   size_t n = 0;
   int sp = 0;
@@ -418,7 +417,7 @@ cr_status cr_brief_new_tuned(cr_corpus *c, const cr_brief_options *opts,
     it->doc = x->doc;
     it->sent = x->sent;
     it->score = x->score;
-    it->text = sentence_text(b->arena, d, d->sents[x->sent].span);
+    it->text = cr_sentence_text(b->arena, d, d->sents[x->sent].span);
     const cr_fact *fact = x->fact < b->align->nfacts ? &b->align->facts[x->fact] : NULL;
     if (!it->text || cite(c, b->arena, u, n, ord[i].unit, fact, it)) goto oom;
     qsort(it->sources, it->nsources, sizeof *it->sources, cmp_u32);

@@ -52,6 +52,10 @@ typedef struct cr_brief_tuning {
 
 void cr_brief_tuning_default(cr_brief_tuning *t);
 
+/* Text of s in d with runs of white space collapsed to one space, in a
+ * (or malloc'd when a is NULL); NULL out of memory. */
+char *cr_sentence_text(cr_arena *a, const cr_doc *d, cr_span s);
+
 /* cr_brief_new with explicit knobs (t NULL = defaults). */
 cr_status cr_brief_new_tuned(cr_corpus *c, const cr_brief_options *opts,
                              const cr_brief_tuning *t, cr_brief **out);
