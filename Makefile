@@ -100,4 +100,5 @@ bench-summary: setup
 	@scripts/setup bench
 	@$(MAKE) --no-print-directory all $(BENCHES)
 	bench/summary-eval ../shared/data/summaries/neus val 66
+	$(BUILD)/bench/story_speed ../shared/data/summaries/neus/train.source 50 1000
 .PHONY: bench-summary

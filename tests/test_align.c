@@ -25,7 +25,7 @@ static cr_corpus *load_example(void) {
 static cr_corpus *corpus_of(const char *const *texts, size_t n) {
   cr_corpus *c = cr_corpus_new(NULL);
   for (size_t i = 0; i < n; i++) {
-    char name[16];
+    char name[32];
     snprintf(name, sizeof name, "s%zu.txt", i);
     assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]), CR_INPUT_TEXT),
                      CR_OK);
@@ -122,12 +122,12 @@ static void example_garbled_flag(void **state) {
 static void number_discrepancy(void **state) {
   (void)state;
   static const char *const t[] = {
-      "Ukrainian President Volodymyr Zelensky said North Korea is preparing to send "
-      "10,000 troops to help Russia's war on Ukraine.\n\nThe weather in Brussels was mild.\n",
-      "Ukrainian President Volodymyr Zelenskiy said Thursday that 12,000 soldiers from North "
-      "Korea are ready to join Russian forces.\n\nMarkets in Tokyo closed higher on Friday.\n",
-      "Zelenskyy said North Korea was preparing 10,000 soldiers to join Russian forces in "
-      "Ukraine.\n"};
+      ("Ukrainian President Volodymyr Zelensky said North Korea is preparing to send "
+      "10,000 troops to help Russia's war on Ukraine.\n\nThe weather in Brussels was mild.\n"),
+      ("Ukrainian President Volodymyr Zelenskiy said Thursday that 12,000 soldiers from North "
+      "Korea are ready to join Russian forces.\n\nMarkets in Tokyo closed higher on Friday.\n"),
+      ("Zelenskyy said North Korea was preparing 10,000 soldiers to join Russian forces in "
+      "Ukraine.\n")};
   cr_corpus *c = corpus_of(t, 3);
   cr_alignment *al = cr_align_new(c);
   assert_non_null(al);
@@ -158,10 +158,10 @@ static void number_discrepancy(void **state) {
 static void agreeing_numbers(void **state) {
   (void)state;
   static const char *const t[] = {
-      "North Korea maintains around 1.28 million active troops, according to South Korea's "
-      "defense white paper.\n",
-      "According to a South Korean defense white paper, North Korea maintains 1.28 million "
-      "active soldiers.\n"};
+      ("North Korea maintains around 1.28 million active troops, according to South Korea's "
+      "defense white paper.\n"),
+      ("According to a South Korean defense white paper, North Korea maintains 1.28 million "
+      "active soldiers.\n")};
   cr_corpus *c = corpus_of(t, 2);
   cr_alignment *al = cr_align_new(c);
   assert_non_null(al);
@@ -177,17 +177,17 @@ static void agreeing_numbers(void **state) {
 static void copy_is_flagged(void **state) {
   (void)state;
   static const char *const t[] = {
-      "Russia last week dismissed the reports of North Korean troop deployment as one more "
+      ("Russia last week dismissed the reports of North Korean troop deployment as one more "
       "fake. The deployment, if confirmed, would mark a major step in Pyongyang's cooperation "
       "with Moscow after Russian President Vladimir Putin and North Korean leader Kim Jong Un "
-      "agreed in June to provide immediate military assistance if one of them is attacked.\n",
-      "SEOUL (Reuters) - Russia last week dismissed the reports of North Korean troop "
+      "agreed in June to provide immediate military assistance if one of them is attacked.\n"),
+      ("SEOUL (Reuters) - Russia last week dismissed the reports of North Korean troop "
       "deployment as one more fake. The deployment, if confirmed, would mark a major step in "
       "Pyongyang's cooperation with Moscow after Russian President Vladimir Putin and North "
       "Korean leader Kim Jong Un agreed in June to provide immediate military assistance if "
-      "one of them is attacked. Kim visited a missile factory on Tuesday.\n",
-      "Markets in Tokyo closed higher on Friday as exporters gained on a weaker yen, while "
-      "investors awaited data on inflation due next week from the central bank.\n"};
+      "one of them is attacked. Kim visited a missile factory on Tuesday.\n"),
+      ("Markets in Tokyo closed higher on Friday as exporters gained on a weaker yen, while "
+      "investors awaited data on inflation due next week from the central bank.\n")};
   cr_corpus *c = corpus_of(t, 3);
   assert_true(cr_containment(c->docs.v[0], c->docs.v[1]) > 0.9f);
   assert_true(cr_containment(c->docs.v[1], c->docs.v[0]) < 0.95f);
@@ -208,13 +208,13 @@ static void garbled_detector(void **state) {
   static const char *const t[] = {
       /* translation debris: stranded closing quotes, a clause cut off
        * after a full stop, a cue dangling after a quote */
-      "He warned that the conflict would turn into a “conflict” if a third country entered "
+      ("He warned that the conflict would turn into a “conflict” if a third country entered "
       "into hostilities. world war. ”\n\nThe minister called the plan “more than horrifying” "
-      "in a post. ” he called. He said more.\n\nAnd that’s very worrying. ”\n",
+      "in a post. ” he called. He said more.\n\nAnd that’s very worrying. ”\n"),
       /* clean reporting with quotes */
-      "“We know about 10,000 soldiers of North Korea,” Zelensky told reporters in Brussels on "
+      ("“We know about 10,000 soldiers of North Korea,” Zelensky told reporters in Brussels on "
       "Thursday.\n\nNATO Secretary General Mark Rutte said there was “no evidence” of it.\n\n"
-      "U.S. officials said reports were still being evaluated.\n"};
+      "U.S. officials said reports were still being evaluated.\n")};
   cr_corpus *c = corpus_of(t, 2);
   assert_non_null(cr_garbled_evidence(c->docs.v[0]));
   assert_null(cr_garbled_evidence(c->docs.v[1]));

@@ -214,7 +214,7 @@ static int unit_vector(const align_ctx *x, cr_arena *a, cr_doc *d, cr_unit *u) {
     cr_tw tw = {term, w};
     u->vec.v[u->vec.n++] = tw;
   }
-  qsort(u->vec.v, u->vec.n, sizeof *u->vec.v, cmp_tw);
+  if (u->vec.n > 1) qsort(u->vec.v, u->vec.n, sizeof *u->vec.v, cmp_tw);
   uint32_t m = 0;
   for (uint32_t i = 0; i < u->vec.n; i++) {
     if (m && u->vec.v[m - 1].term == u->vec.v[i].term) {
@@ -509,7 +509,7 @@ static int build_facts(cr_alignment *al, link_vec *links) {
       if (seen[d]) fact.sources[q++] = (uint32_t)d;
     if (cr_vec_push(&facts, fact)) goto done;
   }
-  qsort(facts.v, facts.n, sizeof *facts.v, cmp_fact);
+  if (facts.n > 1) qsort(facts.v, facts.n, sizeof *facts.v, cmp_fact);
   for (size_t f = 0; f < facts.n; f++)
     for (uint32_t k = 0; k < facts.v[f].nunits; k++)
       al->units[facts.v[f].units[k]].fact = (uint32_t)f;

@@ -238,7 +238,7 @@ static int find_duplicates(cr_alignment *al) {
       if (sh[d][i] % SAMPLE == 0 && cr_vec_push(&samp, x)) goto done;
     }
   }
-  qsort(samp.v, samp.n, sizeof *samp.v, cmp_sh);
+  if (samp.n > 1) qsort(samp.v, samp.n, sizeof *samp.v, cmp_sh);
   for (size_t i = 0; i < samp.n;) {
     size_t j = i;
     while (j < samp.n && samp.v[j].h == samp.v[i].h) j++;
@@ -248,7 +248,7 @@ static int find_duplicates(cr_alignment *al) {
           if (cr_vec_push(&pairs, (uint64_t)samp.v[a].doc << 32 | samp.v[b].doc)) goto done;
     i = j;
   }
-  qsort(pairs.v, pairs.n, sizeof *pairs.v, cmp_u64);
+  if (pairs.n > 1) qsort(pairs.v, pairs.n, sizeof *pairs.v, cmp_u64);
   for (size_t i = 0; i < pairs.n;) {
     size_t j = i;
     while (j < pairs.n && pairs.v[j] == pairs.v[i]) j++;

@@ -94,7 +94,7 @@ int cr_concepts_build(cr_arena *a, const cr_corpus *c, const cr_concept_src *u,
       }
       prev = t->term;
     }
-    qsort(tmp.v, tmp.n, sizeof *tmp.v, cmp_u32);
+    if (tmp.n > 1) qsort(tmp.v, tmp.n, sizeof *tmp.v, cmp_u32);
     out->unit_begin[i] = (uint32_t)all.n;
     for (size_t k = 0; k < tmp.n; k++)
       if ((k == 0 || tmp.v[k] != tmp.v[k - 1]) && cr_vec_push(&all, tmp.v[k]))
