@@ -33,8 +33,25 @@ int cr_fact_is_detail(const cr_alignment *al, const cr_fact *f) {
   const cr_doc *d = al->corpus->docs.v[u->doc];
   const cr_sentence *s = &d->sents[u->sent];
   /* a whole sentence with enough words to say something on its own */
-  return f->nsources == 1 && u->tok_begin == s->tok_begin && u->tok_end == s->tok_end &&
-         u->words >= CR_UNIQUE_MIN_WORDS;
+  if (f->nsources != 1 || u->tok_begin != s->tok_begin || u->tok_end != s->tok_end ||
+      u->words < CR_UNIQUE_MIN_WORDS)
+    return 0;
+  /* not unique when one of its clauses is carried by another source (the
+   * clause units of a sentence follow its whole-sentence unit) */
+  for (size_t k = f->rep + 1; k < al->nunits; k++) {
+    const cr_unit *c = &al->units[k];
+    if (c->doc != u->doc || c->sent != u->sent) break;
+    if (c->fact < al->nfacts && al->facts[c->fact].nsources > 1) return 0;
+  }
+  /* a paragraph the page repeats is listed once */
+  for (uint32_t i = 0; i < u->sent; i++) {
+    cr_span t = d->sents[i].span;
+    if (d->paras[d->sents[i].para].kind == CR_PARA_BODY &&
+        t.end - t.start == s->span.end - s->span.start &&
+        !memcmp(d->text + t.start, d->text + s->span.start, t.end - t.start))
+      return 0;
+  }
+  return 1;
 }
 
 size_t cr_source_flag_names(const cr_brief *b, size_t i, const char **names, size_t max) {
