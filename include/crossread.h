@@ -129,7 +129,9 @@ typedef struct cr_brief cr_brief;
 
 typedef struct cr_brief_options {
   size_t sentences;  /* summary length in sentences (0 = default 5) */
-  size_t words;      /* if > 0, stop adding sentences past this many words */
+  size_t words;      /* if > 0, stop adding sentences once this many words
+                        are reached; sentences stay whole, so the last one
+                        may pass it by up to 30% */
 } cr_brief_options;
 
 /* Builds a brief of every document of the corpus as one story.
