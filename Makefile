@@ -99,6 +99,14 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
 
+# NeuS summaries: crossread brief vs Lead vs LexRank, ROUGE (issue 6).
+bench-summary: setup
+	@scripts/setup bench
+	@$(MAKE) --no-print-directory all $(BENCHES)
+	bench/summary-eval ../shared/data/summaries/neus val 66
+	$(BUILD)/bench/story_speed ../shared/data/summaries/neus/train.source 50 1000
+.PHONY: bench-summary
+
 # The HTML story pages in headless Chromium (installed by scripts/setup
 # browser when missing): rendering, console, hostile input, anchors.
 .PHONY: browser-test

@@ -129,7 +129,9 @@ typedef struct cr_brief cr_brief;
 
 typedef struct cr_brief_options {
   size_t sentences;  /* summary length in sentences (0 = default 5) */
-  size_t words;      /* if > 0, stop adding sentences past this many words */
+  size_t words;      /* if > 0, stop adding sentences once this many words
+                        are reached; sentences stay whole, so the last one
+                        may pass it by up to 30% */
 } cr_brief_options;
 
 /* Builds a brief of every document of the corpus as one story.
@@ -161,6 +163,59 @@ cr_status cr_render_brief(const cr_brief *b, cr_format fmt, FILE *out);
 /* Writes the cleaned documents: paragraphs (with their kind), sentences,
  * title.  fmt is CR_FORMAT_JSON or CR_FORMAT_TEXT. */
 cr_status cr_render_clean(cr_corpus *c, cr_format fmt, FILE *out);
+
+/* ---------------------------------------------------------------- dedup and stories
+ * Stage: dedup (src/dedup/) and cluster (src/cluster/), issue 5.
+ *
+ * Dedup finds exact duplicates (same normalized body), near-duplicates
+ * (Jaccard of word shingles >= threshold, estimated by MinHash + LSH and
+ * then verified exactly, so no pair below the threshold is reported) and
+ * derived copies (a shortened or lightly edited wire copy: most of its
+ * shingles are contained in a longer report).  Clustering groups reports
+ * into stories, one per real-world event; a duplicate joins its original's
+ * story. */
+typedef struct cr_dedup_options {
+  double threshold;   /* near-duplicate Jaccard (0 = default 0.8) */
+  size_t shingle;     /* words per shingle (0 = default 5) */
+  size_t perms;       /* MinHash permutations (0 = default 128) */
+  double containment; /* share of a report's shingles found in a longer
+                         one for it to be derived from it (0 = 0.8) */
+} cr_dedup_options;
+
+typedef struct cr_dedup cr_dedup;
+
+/* Runs dedup over every document of the corpus (analyzing it first).
+ * opts may be NULL.  *out is NULL on error. */
+cr_status cr_dedup_new(cr_corpus *c, const cr_dedup_options *opts,
+                       cr_dedup **out);
+void cr_dedup_free(cr_dedup *d);
+/* The document doc i duplicates (the earliest copy in input order), or -1;
+ * *sim (may be NULL) receives the shingle Jaccard (1 for exact copies). */
+long cr_dedup_duplicate_of(const cr_dedup *d, size_t i, double *sim);
+/* 1 when doc i is a byte-for-byte copy of its original's normalized body. */
+int cr_dedup_is_exact(const cr_dedup *d, size_t i);
+/* The longer report doc i was derived from, or -1; *containment (may be
+ * NULL) receives the share of i's shingles found in it. */
+long cr_dedup_derived_from(const cr_dedup *d, size_t i, double *containment);
+
+typedef struct cr_cluster_options {
+  double assign;    /* join a story at this similarity (0 = default) */
+  double merge;     /* merge two stories at this similarity (0 = default) */
+  int rounds;       /* refinement rounds (0 = default, -1 = none) */
+  double day_scale; /* use dates: days of gap that halve a similarity
+                       (0 = default: dates off; negative = off) */
+} cr_cluster_options;
+
+typedef struct cr_clustering cr_clustering;
+
+/* Clusters the corpus into stories; dedup may be NULL (then duplicates
+ * are clustered like any report).  opts may be NULL. */
+cr_status cr_cluster_new(cr_corpus *c, const cr_cluster_options *opts,
+                         const cr_dedup *dedup, cr_clustering **out);
+void cr_clustering_free(cr_clustering *k);
+size_t cr_clustering_count(const cr_clustering *k);
+/* Story of doc i: 0 .. count-1, numbered by first appearance in the input. */
+size_t cr_clustering_story(const cr_clustering *k, size_t i);
 
 #ifdef __cplusplus
 }

@@ -124,6 +124,18 @@ static void example_json_follows_contract(void **state) {
     cJSON *from = cJSON_GetObjectItem(item, "from");
     assert_true(cJSON_IsNumber(cJSON_GetObjectItem(from, "sentence")));
   }
+  /* The alignment: the central fact in all five sources, the garbled copy
+   * flagged, quote renderings among the discrepancies. */
+  cJSON *facts = cJSON_GetObjectItem(story, "facts");
+  assert_true(cJSON_IsArray(facts) && cJSON_GetArraySize(facts) > 0);
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetArrayItem(facts, 0), "sources")), 5);
+  assert_true(cJSON_IsArray(cJSON_GetObjectItem(story, "discrepancies")));
+  assert_true(cJSON_IsArray(cJSON_GetObjectItem(story, "unique")));
+  cJSON *src0 = cJSON_GetArrayItem(cJSON_GetObjectItem(story, "sources"), 0);
+  int mt = 0;
+  cJSON *fl;
+  cJSON_ArrayForEach(fl, cJSON_GetObjectItem(src0, "flags")) mt |= !strcmp(fl->valuestring, "machine-translated");
+  assert_true(mt);
   /* Not computed yet, so absent rather than faked. */
   assert_null(cJSON_GetObjectItem(story, "speakers"));
   cJSON_Delete(o);
@@ -145,7 +157,9 @@ static void word_budget(void **state) {
     for (; *t; t++) words += *t == ' ';
   }
   assert_true(b->nitems >= 1);
-  assert_true(words <= 60 || b->nitems == 1);
+  /* whole sentences: the last one may pass the budget by up to 30% */
+  assert_true(words <= 78 || b->nitems == 1);
+  assert_true(words >= 30);
   cr_brief_free(b);
   cr_corpus_free(c);
 }

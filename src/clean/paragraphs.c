@@ -7,11 +7,17 @@
 
 typedef CR_VEC(cr_para) para_vec;
 
-/* Case-insensitive substring search within a span (ASCII needles). */
+/* Case-insensitive substring search within a span (ASCII needles).  The
+ * first byte is compared inline because this runs for every pattern on
+ * every line, and a libc call per position dominated the whole pipeline. */
 static int span_has(const char *t, cr_span s, const char *needle) {
   size_t m = strlen(needle), n = s.end - s.start;
+  if (m == 0 || m > n) return 0;
+  int lo = tolower((unsigned char)needle[0]), up = toupper((unsigned char)needle[0]);
+  const char *p = t + s.start;
   for (size_t i = 0; i + m <= n; i++)
-    if (strncasecmp(t + s.start + i, needle, m) == 0) return 1;
+    if ((p[i] == lo || p[i] == up) && strncasecmp(p + i + 1, needle + 1, m - 1) == 0)
+      return 1;
   return 0;
 }
 
@@ -91,6 +97,10 @@ static const char *is_boilerplate(const char *t, cr_span s, size_t words) {
   if (span_letters(t, s) == 0) return "separator or symbol-only line";
   return NULL;
 }
+
+/* Captions are one or two sentences; a long paragraph that mentions a
+ * photo credit is body text. */
+#define CAPTION_MAX_WORDS 80
 
 /* Photo credits mark a caption: "(AP Photo/…)", "pool photo, via AP",
  * "Photo: Reuters", "Getty Images". */
@@ -193,7 +203,7 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
         break;
       }
     if (p->kind != CR_PARA_BODY) continue;
-    if (is_caption(t, p->span)) {
+    if (words <= CAPTION_MAX_WORDS && is_caption(t, p->span)) {
       p->kind = CR_PARA_CAPTION;
       p->reason = "photo caption";
       continue;

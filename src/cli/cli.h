@@ -17,10 +17,18 @@ typedef struct cli_cmd {
 
 int cmd_clean(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_dedup(int argc, char **argv);
 
 /* Adds every path to the corpus and prints each diagnostic as
  * "crossread: FILE[:LINE]: message".  Returns -1 when out of memory. */
 int cli_load(cr_corpus *c, char **paths, int npaths, int quiet);
+/* Reads the inputs argv[first..argc) into a new corpus for command cmd.
+ * Returns CLI_OK with *out set; CLI_USAGE when there is no input (the
+ * message is printed, the caller prints its usage); CLI_INPUT_FAILED when
+ * out of memory. */
+int cli_read_inputs(const char *cmd, int argc, char **argv, int first,
+                    int quiet, cr_corpus **out);
 /* Prints diagnostics recorded since *shown and advances it. */
 void cli_print_diags(const cr_corpus *c, size_t *shown);
 /* Opens -o FILE (or stdout for NULL or "-"); prints an error on failure. */

@@ -16,7 +16,8 @@ static void usage(FILE *f) {
       "  -f, --format md|json|html  output format (default md); html is one\n"
       "                         self-contained page: no scripts, no network\n"
       "  -n, --sentences N      summary sentences (default 5)\n"
-      "  -w, --words N          stop the summary at about N words\n"
+      "  -w, --words N          stop the summary at about N words (whole\n"
+      "                         sentences: the last may pass N by 30%)\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
       "  -q, --quiet            no progress on stderr\n"
       "  -h, --help             this help\n"
@@ -66,19 +67,12 @@ int cmd_brief(int argc, char **argv) {
       default: usage(stderr); return CLI_USAGE;
     }
   }
-  if (optind >= argc) {
-    fputs("crossread brief: no input (give files, directories or -)\n", stderr);
-    usage(stderr);
-    return CLI_USAGE;
-  }
-  cr_corpus *c = cr_corpus_new(NULL);
-  if (!c) {
-    fputs("crossread: out of memory\n", stderr);
-    return CLI_INPUT_FAILED;
-  }
-  int rc = CLI_INPUT_FAILED;
+  cr_corpus *c;
+  int rc = cli_read_inputs("brief", argc, argv, optind, quiet, &c);
+  if (rc == CLI_USAGE) usage(stderr);
+  if (rc != CLI_OK) return rc;
+  rc = CLI_INPUT_FAILED;
   cr_brief *b = NULL;
-  if (cli_load(c, argv + optind, argc - optind, quiet)) goto done;
   if (cr_corpus_doc_count(c) == 0) {
     fputs("crossread brief: no readable reports in the input\n", stderr);
     goto done;

@@ -43,18 +43,11 @@ int cmd_clean(int argc, char **argv) {
       default: usage(stderr); return CLI_USAGE;
     }
   }
-  if (optind >= argc) {
-    fputs("crossread clean: no input (give files, directories or -)\n", stderr);
-    usage(stderr);
-    return CLI_USAGE;
-  }
-  cr_corpus *c = cr_corpus_new(NULL);
-  if (!c) {
-    fputs("crossread: out of memory\n", stderr);
-    return CLI_INPUT_FAILED;
-  }
-  int rc = CLI_INPUT_FAILED;
-  if (cli_load(c, argv + optind, argc - optind, quiet)) goto done;
+  cr_corpus *c;
+  int rc = cli_read_inputs("clean", argc, argv, optind, quiet, &c);
+  if (rc == CLI_USAGE) usage(stderr);
+  if (rc != CLI_OK) return rc;
+  rc = CLI_INPUT_FAILED;
   FILE *f = cli_output(out);
   if (!f) goto done;
   cr_status st = cr_render_clean(c, (cr_format)fmt, f);

@@ -36,6 +36,23 @@ int cli_load(cr_corpus *c, char **paths, int npaths, int quiet) {
   return 0;
 }
 
+int cli_read_inputs(const char *cmd, int argc, char **argv, int first,
+                    int quiet, cr_corpus **out) {
+  *out = NULL;
+  if (first >= argc) {
+    fprintf(stderr, "crossread %s: no input (give files, directories or -)\n", cmd);
+    return CLI_USAGE;
+  }
+  cr_corpus *c = cr_corpus_new(NULL);
+  if (!c || cli_load(c, argv + first, argc - first, quiet)) {
+    fputs("crossread: out of memory\n", stderr);
+    cr_corpus_free(c);
+    return CLI_INPUT_FAILED;
+  }
+  *out = c;
+  return CLI_OK;
+}
+
 FILE *cli_output(const char *path) {
   if (!path || strcmp(path, "-") == 0) return stdout;
   FILE *f = fopen(path, "w");

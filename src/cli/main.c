@@ -6,6 +6,8 @@
 static const cli_cmd commands[] = {
     {"brief", "a cited brief of the reports as one story", cmd_brief},
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
+    {"cluster", "a story id per report (one story per event)", cmd_cluster},
+    {"dedup", "exact, near-duplicate and derived (wire) copies", cmd_dedup},
 };
 
 static void usage(FILE *f) {

@@ -16,7 +16,8 @@ cr_corpus *cr_corpus_new(const cr_limits *limits) {
   c->arena = cr_arena_new();
   c->vocab = c->arena ? cr_strmap_new(c->arena) : NULL;
   c->stemmer = cr_stemmer_new();
-  if (!c->arena || !c->vocab || !c->stemmer) {
+  c->term_cache = c->arena ? cr_strmap_new(c->arena) : NULL;
+  if (!c->arena || !c->vocab || !c->stemmer || !c->term_cache) {
     cr_corpus_free(c);
     return NULL;
   }
@@ -28,6 +29,8 @@ void cr_corpus_free(cr_corpus *c) {
   cr_vec_free(&c->docs);
   cr_vec_free(&c->diags);
   cr_strmap_free(c->vocab);
+  cr_strmap_free(c->term_cache);
+  cr_vec_free(&c->term_of);
   cr_stemmer_free(c->stemmer);
   cr_buf_free(&c->fold);
   cr_vec_free(&c->toks);

@@ -14,7 +14,28 @@ static int para_has_sentences(uint8_t kind) {
 
 /* Word-like tokens get a vocabulary term: the Snowball stem of the folded
  * form; stop words and one-letter words get none, since they carry no
- * content for matching sentences across sources. */
+ * content for matching sentences across sources.  Returns CR_NO_ID for
+ * those, and UINT32_MAX - 1 when out of memory. */
+#define TERM_OOM (CR_NO_ID - 1)
+static uint32_t term_of_token(cr_corpus *c, const char *s, size_t n,
+                              uint8_t kind) {
+  cr_buf_clear(&c->fold);
+  if (cr_fold(s, n, &c->fold) && c->fold.failed) return TERM_OOM;
+  const char *f = cr_buf_cstr(&c->fold);
+  size_t fl = c->fold.len;
+  if (kind == CR_TOK_WORD && (fl < 2 || cr_is_stopword(f, fl))) return CR_NO_ID;
+  uint32_t t;
+  if (kind != CR_TOK_WORD) {
+    t = cr_corpus_term(c, f, fl);
+  } else {
+    size_t sl;
+    const char *st = cr_stem(c->stemmer, f, fl, &sl);
+    t = st ? cr_corpus_term(c, st, sl) : cr_corpus_term(c, f, fl);
+  }
+  return t == CR_NO_ID ? TERM_OOM : t;
+}
+
+/* term_of_token through the corpus cache keyed by the token's bytes. */
 static int stem_tokens(cr_corpus *c, const char *text, cr_token *toks,
                        size_t n) {
   for (size_t i = 0; i < n; i++) {
@@ -23,21 +44,15 @@ static int stem_tokens(cr_corpus *c, const char *text, cr_token *toks,
     if (k->kind != CR_TOK_WORD && k->kind != CR_TOK_NUMBER &&
         k->kind != CR_TOK_ABBREV)
       continue;
-    cr_buf_clear(&c->fold);
-    if (cr_fold(text + k->span.start, k->span.end - k->span.start, &c->fold) &&
-        c->fold.failed)
-      return -1;
-    const char *f = cr_buf_cstr(&c->fold);
-    size_t fl = c->fold.len;
-    if (k->kind == CR_TOK_WORD && (fl < 2 || cr_is_stopword(f, fl))) continue;
-    if (k->kind != CR_TOK_WORD) {
-      k->term = cr_corpus_term(c, f, fl);
-    } else {
-      size_t sl;
-      const char *st = cr_stem(c->stemmer, f, fl, &sl);
-      k->term = st ? cr_corpus_term(c, st, sl) : cr_corpus_term(c, f, fl);
+    const char *s = text + k->span.start;
+    size_t len = k->span.end - k->span.start;
+    uint32_t slot = cr_strmap_intern(c->term_cache, s, len);
+    if (slot == CR_NO_ID) return -1;
+    if (slot == c->term_of.n) {
+      uint32_t t = term_of_token(c, s, len, k->kind);
+      if (t == TERM_OOM || cr_vec_push(&c->term_of, t)) return -1;
     }
-    if (k->term == CR_NO_ID) return -1;
+    k->term = c->term_of.v[slot];
   }
   return 0;
 }

@@ -1,4 +1,6 @@
 /* brief_json.c — the brief in the versioned JSON contract (docs/schema). */
+#include <stdlib.h>
+
 #include "report/jsonw.h"
 #include "report/report.h"
 
@@ -10,7 +12,8 @@ size_t cr_doc_flags(const cr_doc *d, const char **names, size_t max) {
   return n;
 }
 
-static void source(cr_jw *w, const cr_doc *d) {
+static void source(cr_jw *w, const cr_brief *b, size_t i) {
+  const cr_doc *d = b->corpus->docs.v[i];
   cr_jw_object(w);
   cr_jw_kstr(w, "id", d->id);
   cr_jw_kstr(w, "file", d->file);
@@ -21,15 +24,119 @@ static void source(cr_jw *w, const cr_doc *d) {
   cr_jw_kstr(w, "date_raw", d->meta.date_raw);
   cr_jw_kstr(w, "agency", d->meta.agency);
   cr_jw_kint(w, "words", (long long)d->words);
-  const char *flags[8];
-  size_t nf = cr_doc_flags(d, flags, 8);
+  const char *flags[12];
+  size_t nf = cr_source_flag_names(b, i, flags, 12);
+  if (b->align && b->align->flags[i].duplicate_of >= 0) {
+    cr_jw_kstr(w, "duplicate_of", b->corpus->docs.v[b->align->flags[i].duplicate_of]->id);
+    cr_jw_key(w, "containment");
+    cr_jw_double(w, b->align->flags[i].containment);
+  }
   if (nf) {
     cr_jw_key(w, "flags");
     cr_jw_array(w);
-    for (size_t i = 0; i < nf; i++) cr_jw_string(w, flags[i]);
+    for (size_t k = 0; k < nf; k++) cr_jw_string(w, flags[k]);
     cr_jw_array_end(w);
   }
+  if (b->align) cr_jw_kstr(w, "garbled_evidence", b->align->flags[i].garbled_why);
   cr_jw_object_end(w);
+}
+
+static void id_list(cr_jw *w, const cr_corpus *c, const uint32_t *docs, size_t n) {
+  cr_jw_array(w);
+  for (size_t i = 0; i < n; i++) cr_jw_string(w, c->docs.v[docs[i]]->id);
+  cr_jw_array_end(w);
+}
+
+static void unit_text(cr_jw *w, const cr_alignment *al, uint32_t unit) {
+  const cr_unit *u = &al->units[unit];
+  const cr_doc *d = al->corpus->docs.v[u->doc];
+  char *t = cr_sentence_text(NULL, d, d->sents[u->sent].span);
+  cr_jw_string(w, t ? t : "");
+  free(t);
+}
+
+/* facts (two sources or more), discrepancies, unique details */
+static void align_json(cr_jw *w, const cr_brief *b) {
+  const cr_alignment *al = b->align;
+  const cr_corpus *c = b->corpus;
+  uint32_t wd[CR_FACT_MAX_WORDINGS];
+  cr_jw_key(w, "facts");
+  cr_jw_array(w);
+  for (size_t f = 0; f < al->nfacts && al->facts[f].nsources >= 2; f++) {
+    const cr_fact *fa = &al->facts[f];
+    cr_jw_object(w);
+    cr_jw_kint(w, "id", (long long)f + 1);
+    cr_jw_key(w, "text");
+    unit_text(w, al, fa->rep);
+    cr_jw_key(w, "sources");
+    id_list(w, c, fa->sources, fa->nsources);
+    size_t nw = cr_fact_wordings(al, fa, wd, CR_FACT_MAX_WORDINGS);
+    cr_jw_key(w, "variants");
+    cr_jw_array(w);
+    for (size_t k = 1; k < nw; k++) {
+      cr_jw_object(w);
+      cr_jw_key(w, "text");
+      unit_text(w, al, wd[k]);
+      cr_jw_key(w, "sources");
+      id_list(w, c, &al->units[wd[k]].doc, 1);
+      cr_jw_object_end(w);
+    }
+    cr_jw_array_end(w);
+    const cr_unit *r = &al->units[fa->rep];
+    if (r->nnums) {
+      const cr_doc *d = c->docs.v[r->doc];
+      cr_jw_key(w, "numbers");
+      cr_jw_array(w);
+      for (uint8_t k = 0; k < r->nnums; k++)
+        cr_jw_stringn(w, d->text + r->nums[k].span.start,
+                      r->nums[k].span.end - r->nums[k].span.start);
+      cr_jw_array_end(w);
+    }
+    cr_jw_object_end(w);
+  }
+  cr_jw_array_end(w);
+  cr_jw_key(w, "discrepancies");
+  cr_jw_array(w);
+  for (size_t i = 0; i < al->ndiscs; i++) {
+    const cr_discrepancy *d = &al->discs[i];
+    cr_jw_object(w);
+    cr_jw_kstr(w, "about", d->about);
+    cr_jw_kint(w, "fact", (long long)d->fact + 1);
+    cr_jw_kstr(w, "note", d->note);
+    cr_jw_key(w, "variants");
+    cr_jw_array(w);
+    for (uint32_t v = 0; v < d->nvalues; v++) {
+      cr_jw_object(w);
+      cr_jw_kstr(w, "value", d->values[v].value);
+      cr_jw_key(w, "sources");
+      id_list(w, c, d->values[v].sources, d->values[v].nsources);
+      cr_jw_object_end(w);
+    }
+    cr_jw_array_end(w);
+    cr_jw_object_end(w);
+  }
+  cr_jw_array_end(w);
+  cr_jw_key(w, "unique");
+  cr_jw_array(w);
+  for (size_t s = 0; s < c->docs.n; s++) {
+    size_t shown = 0;
+    for (size_t f = 0; f < al->nfacts && shown < CR_UNIQUE_MAX_PER_SOURCE; f++) {
+      const cr_fact *fa = &al->facts[f];
+      if (al->units[fa->rep].doc != s || !cr_fact_is_detail(al, fa)) continue;
+      if (!shown++) {
+        cr_jw_object(w);
+        cr_jw_kstr(w, "source", c->docs.v[s]->id);
+        cr_jw_key(w, "facts");
+        cr_jw_array(w);
+      }
+      unit_text(w, al, fa->rep);
+    }
+    if (shown) {
+      cr_jw_array_end(w);
+      cr_jw_object_end(w);
+    }
+  }
+  cr_jw_array_end(w);
 }
 
 int cr_brief_json(const cr_brief *b, FILE *out, int pretty) {
@@ -45,7 +152,7 @@ int cr_brief_json(const cr_brief *b, FILE *out, int pretty) {
   cr_jw_kstr(&w, "headline", b->headline);
   cr_jw_key(&w, "sources");
   cr_jw_array(&w);
-  for (size_t i = 0; i < c->docs.n; i++) source(&w, c->docs.v[i]);
+  for (size_t i = 0; i < c->docs.n; i++) source(&w, b, i);
   cr_jw_array_end(&w);
   cr_jw_key(&w, "summary");
   cr_jw_array(&w);
@@ -66,6 +173,7 @@ int cr_brief_json(const cr_brief *b, FILE *out, int pretty) {
     cr_jw_object_end(&w);
   }
   cr_jw_array_end(&w);
+  if (b->align) align_json(&w, b);
   cr_jw_object_end(&w);
   cr_jw_array_end(&w);
   cr_jw_object_end(&w);

@@ -1,0 +1,108 @@
+/* cluster.h — story clustering: one story per real-world event.
+ *
+ * Takes: analyzed documents (tokens with stemmed term ids, sentences,
+ *        paragraphs), optionally the dedup result (a duplicate joins its
+ *        original's story).
+ * Adds:  a story id per document.
+ *
+ * Pieces (one file each):
+ *   docvec.c   event vectors: sublinear tf-idf of stems, with name-like
+ *              tokens, numbers and years boosted (they identify an event,
+ *              where common words only identify a topic);
+ *   dates.c    a report's date (metadata, else a date written in its header
+ *              lines or URL) as days since 1970, for time evidence;
+ *   online.c   the engine: single-pass assignment to story centroids found
+ *              through an inverted index, then reassignment and merge
+ *              rounds; works on plain vectors so the store can seed it with
+ *              stored stories.
+ *   cluster.c  the public cr_cluster_* API over a corpus. */
+#ifndef CR_CLUSTER_H
+#define CR_CLUSTER_H
+#include <stdint.h>
+
+#include "core/corpus.h"
+#include "core/termvec.h"
+
+/* No date known. */
+#define CR_NO_DAY INT32_MIN
+
+/* ------------------------------------------------------------ dates.c */
+/* Days since 1970-01-01 of the report's date, or CR_NO_DAY. */
+int32_t cr_doc_day(const cr_doc *d);
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+int32_t cr_days_from_civil(int y, unsigned m, unsigned d);
+/* Finds the first plausible written date in s[0..n): "May 3, 2013",
+ * "3 May 2013", "2013-05-03", "2013 / 05 / 03" (URL paths).  CR_NO_DAY when
+ * none. */
+int32_t cr_find_date(const char *s, size_t n);
+
+/* ------------------------------------------------------------ docvec.c */
+typedef struct cr_event_weights {
+  float name;    /* a capitalised word inside a sentence (or its later uses) */
+  float number;  /* a number other than a year */
+  float year;    /* a year-like number 1900..2099 */
+  float title;   /* a term of the headline */
+} cr_event_weights;
+
+void cr_event_weights_default(cr_event_weights *w);
+
+/* Document frequency of every vocabulary term over docs (array of
+ * cr_strmap_count(c->vocab) counts, heap; caller frees). */
+uint32_t *cr_doc_freqs(const cr_corpus *c);
+
+/* The event vector of d, unit length: (1 + ln tf) * idf * boost.  idf is
+ * indexed by term id.  Allocated in a.  0, or -1 out of memory. */
+int cr_event_vector(const cr_doc *d, const float *idf,
+                    const cr_event_weights *w, cr_arena *a, cr_termvec *out);
+
+/* ------------------------------------------------------------ online.c */
+typedef struct cr_online_params {
+  float assign;      /* join the best story when similarity >= this */
+  float merge;       /* merge two stories whose centroids reach this */
+  int rounds;        /* reassignment rounds after the single pass */
+  float day_scale;   /* time evidence: similarity is divided by
+                        1 + gap_days / day_scale (0 turns it off) */
+  uint32_t max_centroid_terms; /* centroid truncation (cost bound) */
+  float split_ratio; /* split.c: within / across cohesion to split (0 off) */
+  float split_min;   /* split.c: least within-half cohesion to split */
+} cr_online_params;
+
+void cr_online_params_default(cr_online_params *p);
+
+typedef struct cr_online cr_online;
+
+cr_online *cr_online_new(const cr_online_params *p);
+void cr_online_free(cr_online *o);
+
+/* Adds a story with a fixed centroid (a stored story), returns its id or
+ * -1 out of memory.  Seeded stories take documents but are never merged
+ * into each other. */
+int32_t cr_online_seed(cr_online *o, const cr_termvec *centroid, int32_t day_lo,
+                       int32_t day_hi, uint32_t size);
+
+/* Clusters n unit vectors (with days, CR_NO_DAY when unknown) in the order
+ * given by order[] (a permutation of 0..n-1), writing story ids to story[]
+ * (seeded stories keep their ids, new stories follow).  fixed[i] >= 0
+ * forces document i into the story of document fixed[i] (duplicates).
+ * Returns the number of stories, or -1 out of memory. */
+int32_t cr_online_run(cr_online *o, const cr_termvec *vecs,
+                      const int32_t *days, const int32_t *fixed, size_t n,
+                      const uint32_t *order, int32_t *story);
+
+/* The centroid of story s after a run (sum of unit vectors, truncated),
+ * its date range and size; for persisting stories. */
+const cr_termvec *cr_online_centroid(cr_online *o, int32_t s, int32_t *day_lo,
+                                     int32_t *day_hi, uint32_t *size);
+
+/* ------------------------------------------------------------ split.c */
+/* Splits stories (story[] of n documents, looked at in order[], ids < nstories) in two where
+ * local weights show two groups: mean local cosine inside the halves at
+ * least ratio times the mean across, and at least min_within.  Only
+ * stories with splittable[s] are looked at; duplicates (fixed[i] >= 0)
+ * are left to follow their original.  New ids come from *next_id.  nterms
+ * bounds the term ids.  0, or -1 out of memory. */
+int cr_split_stories(const cr_termvec *vecs, size_t n, const uint32_t *order,
+                     int32_t *story, const int32_t *fixed, int32_t nstories,
+                     const uint8_t *splittable, size_t nterms, float ratio,
+                     float min_within, int32_t *next_id);
+#endif

@@ -1,0 +1,220 @@
+/* split.c — the split half of the merge/split refinement.
+ *
+ * Two events of one kind (two title fights of one boxer, two rehab stays
+ * of two actresses reported in the same words) share most of their
+ * vocabulary, so their reports can end up in one story.  What tells them
+ * apart are the few terms that half of the story uses and the other half
+ * does not: the opponent, the round, the date.  So each story is looked at
+ * on its own, with local weights: a term every member has weighs nothing,
+ * a term half of them have weighs most (local idf), and a term only one
+ * member has is dropped (it can only add noise).  A two-way split (2-means
+ * on those local vectors, seeded by the two most different members) is
+ * kept when the halves are much more alike inside than across: one event
+ * gives idiosyncratic leftovers that do not form two groups. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/cluster.h"
+
+/* Stories smaller than this are never split: too few reports to tell two
+ * groups from noise. */
+#define SPLIT_MIN_SIZE 6
+/* Stories larger than this are not examined (the pairwise statistics are
+ * quadratic in the story size). */
+#define SPLIT_MAX_SIZE 400
+/* 2-means iterations. */
+#define SPLIT_ITERS 6
+
+typedef struct lvec {
+  cr_tw *v;
+  uint32_t n;
+} lvec;
+
+static double ldot(const lvec *a, const lvec *b) {
+  double d = 0;
+  uint32_t i = 0, j = 0;
+  while (i < a->n && j < b->n) {
+    if (a->v[i].term < b->v[j].term) i++;
+    else if (a->v[i].term > b->v[j].term) j++;
+    else d += (double)a->v[i++].w * b->v[j++].w;
+  }
+  return d;
+}
+
+/* Dot of a member with a dense centroid. */
+static double cdot(const lvec *a, const float *cen) {
+  double d = 0;
+  for (uint32_t i = 0; i < a->n; i++) d += (double)a->v[i].w * cen[a->v[i].term];
+  return d;
+}
+
+typedef struct split_ctx {
+  uint32_t *df;   /* per term, local document frequency */
+  float *c0, *c1; /* dense centroids of the two halves */
+  size_t nterms;
+} split_ctx;
+
+/* Local vectors of the members (unit length); returns 0 or -1. */
+static int local_vectors(split_ctx *x, const cr_termvec *vecs,
+                         const uint32_t *mem, size_t n, lvec *out) {
+  for (size_t k = 0; k < n; k++) {
+    const cr_termvec *v = &vecs[mem[k]];
+    for (uint32_t i = 0; i < v->n; i++) x->df[v->v[i].term]++;
+  }
+  int rc = 0;
+  for (size_t k = 0; k < n && !rc; k++) {
+    const cr_termvec *v = &vecs[mem[k]];
+    out[k].v = malloc((v->n ? v->n : 1) * sizeof *out[k].v);
+    out[k].n = 0;
+    if (!out[k].v) {
+      rc = -1;
+      break;
+    }
+    double norm = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+      uint32_t df = x->df[v->v[i].term];
+      if (df < 2 || df >= n) continue;
+      float w = v->v[i].w * logf((float)n / (float)df);
+      out[k].v[out[k].n].term = v->v[i].term;
+      out[k].v[out[k].n++].w = w;
+      norm += (double)w * w;
+    }
+    if (norm > 0) {
+      float inv = (float)(1.0 / sqrt(norm));
+      for (uint32_t i = 0; i < out[k].n; i++) out[k].v[i].w *= inv;
+    }
+  }
+  for (size_t k = 0; k < n; k++) {
+    const cr_termvec *v = &vecs[mem[k]];
+    for (uint32_t i = 0; i < v->n; i++) x->df[v->v[i].term] = 0;
+  }
+  return rc;
+}
+
+static void centroid_of(const lvec *lv, const uint8_t *side, size_t n, int s,
+                        float *cen) {
+  for (size_t k = 0; k < n; k++)
+    if (side[k] == s)
+      for (uint32_t i = 0; i < lv[k].n; i++) cen[lv[k].v[i].term] += lv[k].v[i].w;
+}
+
+static void clear_centroid(const lvec *lv, size_t n, float *cen) {
+  for (size_t k = 0; k < n; k++)
+    for (uint32_t i = 0; i < lv[k].n; i++) cen[lv[k].v[i].term] = 0;
+}
+
+/* 2-means; side[k] receives 0 or 1.  Returns 0 when both halves are
+ * non-empty. */
+static int two_means(split_ctx *x, const lvec *lv, size_t n, uint8_t *side) {
+  /* seeds: the member least like the others, then the one least like it */
+  size_t s0 = 0, s1 = 0;
+  double worst = 2;
+  memset(side, 0, n);
+  centroid_of(lv, side, n, 0, x->c0);
+  for (size_t k = 0; k < n; k++) {
+    double d = cdot(&lv[k], x->c0);
+    if (d < worst) worst = d, s0 = k;
+  }
+  clear_centroid(lv, n, x->c0);
+  worst = 2;
+  for (size_t k = 0; k < n; k++) {
+    if (k == s0) continue;
+    double d = ldot(&lv[k], &lv[s0]);
+    if (d < worst) worst = d, s1 = k;
+  }
+  for (size_t k = 0; k < n; k++)
+    side[k] = ldot(&lv[k], &lv[s1]) > ldot(&lv[k], &lv[s0]);
+  for (int it = 0; it < SPLIT_ITERS; it++) {
+    centroid_of(lv, side, n, 0, x->c0);
+    centroid_of(lv, side, n, 1, x->c1);
+    double n0 = 0, n1 = 0;
+    for (size_t k = 0; k < n; k++) {
+      n0 += side[k] == 0;
+      n1 += side[k] == 1;
+    }
+    int changed = 0;
+    for (size_t k = 0; k < n; k++) {
+      double d0 = n0 ? cdot(&lv[k], x->c0) / n0 : 0;
+      double d1 = n1 ? cdot(&lv[k], x->c1) / n1 : 0;
+      uint8_t s = d1 > d0;
+      changed |= s != side[k];
+      side[k] = s;
+    }
+    clear_centroid(lv, n, x->c0);
+    clear_centroid(lv, n, x->c1);
+    if (!changed) break;
+  }
+  size_t ones = 0;
+  for (size_t k = 0; k < n; k++) ones += side[k];
+  return ones && ones < n ? 0 : -1;
+}
+
+/* Mean local cosine inside the halves and across them. */
+static void cohesion(const lvec *lv, size_t n, const uint8_t *side,
+                     double *within, double *across) {
+  double w = 0, a = 0;
+  size_t nw = 0, na = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      double d = ldot(&lv[i], &lv[j]);
+      if (side[i] == side[j]) w += d, nw++;
+      else a += d, na++;
+    }
+  *within = nw ? w / nw : 0;
+  *across = na ? a / na : 0;
+}
+
+int cr_split_stories(const cr_termvec *vecs, size_t n, const uint32_t *order,
+                     int32_t *story, const int32_t *fixed, int32_t nstories,
+                     const uint8_t *splittable, size_t nterms, float ratio,
+                     float min_within, int32_t *next_id) {
+  split_ctx x = {calloc(nterms ? nterms : 1, sizeof *x.df),
+                 calloc(nterms ? nterms : 1, sizeof *x.c0),
+                 calloc(nterms ? nterms : 1, sizeof *x.c1), nterms};
+  /* members of each story, by counting sort */
+  uint32_t *start = calloc((size_t)nstories + 1, sizeof *start);
+  uint32_t *mem = malloc((n ? n : 1) * sizeof *mem);
+  lvec *lv = calloc(SPLIT_MAX_SIZE, sizeof *lv);
+  uint8_t *side = malloc(SPLIT_MAX_SIZE);
+  int rc = -1;
+  if (!x.df || !x.c0 || !x.c1 || !start || !mem || !lv || !side) goto done;
+  for (size_t i = 0; i < n; i++)
+    if (fixed[i] < 0) start[story[i] + 1]++;
+  for (int32_t s = 0; s < nstories; s++) start[s + 1] += start[s];
+  {
+    uint32_t *fill = calloc((size_t)nstories, sizeof *fill);
+    if (!fill) goto done;
+    /* members listed in processing order, not input order, so a split
+     * does not depend on how the input was listed */
+    for (size_t k = 0; k < n; k++) {
+      uint32_t i = order[k];
+      if (fixed[i] < 0) mem[start[story[i]] + fill[story[i]]++] = i;
+    }
+    free(fill);
+  }
+  for (int32_t s = 0; s < nstories; s++) {
+    size_t m = start[s + 1] - start[s];
+    if (m < SPLIT_MIN_SIZE || m > SPLIT_MAX_SIZE || !splittable[s]) continue;
+    const uint32_t *ms = mem + start[s];
+    if (local_vectors(&x, vecs, ms, m, lv)) goto done;
+    double within = 0, across = 0;
+    int ok = two_means(&x, lv, m, side) == 0;
+    if (ok) cohesion(lv, m, side, &within, &across);
+    for (size_t k = 0; k < m; k++) free(lv[k].v), lv[k].v = NULL;
+    if (!ok || within < min_within || within < ratio * across) continue;
+    int32_t id = (*next_id)++;
+    for (size_t k = 0; k < m; k++)
+      if (side[k]) story[ms[k]] = id;
+  }
+  rc = 0;
+done:
+  free(x.df);
+  free(x.c0);
+  free(x.c1);
+  free(start);
+  free(mem);
+  free(lv);
+  free(side);
+  return rc;
+}

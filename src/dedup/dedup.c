@@ -1,0 +1,270 @@
+/* dedup.c — the corpus dedup pass and the public API.
+ *
+ * 1. Exact: reports whose normalized bodies hash alike (XXH3 of the word
+ *    hashes, then compared word for word) are copies of the first one.
+ * 2. Near: the first report of each exact group gets a MinHash signature;
+ *    LSH bands (rows derived from the threshold) give candidate pairs;
+ *    each candidate is verified with the exact Jaccard of the two shingle
+ *    sets, so no pair under the threshold is ever reported.
+ * 3. Derived: reports sharing a whole sentence are candidates; a report
+ *    whose shingles are mostly (>= containment) found in a longer one is
+ *    derived from it: the shortened or lightly edited wire copy. */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "dedup/dedup.h"
+
+/* An LSH bucket or a sentence shared by more reports than this is
+ * boilerplate or a flood of one copy: only its first members are paired,
+ * which keeps the pass linear. */
+#define DEDUP_MAX_RUN 64
+/* Sentences shorter than this (in words) are too common to suggest a
+ * copy ("He said no."). */
+#define DEDUP_MIN_SENTENCE_WORDS 8
+
+struct cr_dedup {
+  size_t n;
+  long *dup_of;
+  double *dup_sim;
+  uint8_t *exact;
+  long *derived;
+  double *derived_c;
+};
+
+typedef struct keyed {
+  uint64_t key;
+  uint32_t doc;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b) {
+  const keyed *x = a, *y = b;
+  if (x->key != y->key) return x->key < y->key ? -1 : 1;
+  return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+typedef CR_VEC(keyed) keyed_vec;
+
+typedef struct docsh {
+  uint64_t *words, *sh;
+  size_t nw, nsh;
+  uint64_t body;
+} docsh;
+
+static double jaccard(const docsh *a, const docsh *b) {
+  size_t i = cr_dedup_intersect(a->sh, a->nsh, b->sh, b->nsh);
+  size_t u = a->nsh + b->nsh - i;
+  return u ? (double)i / (double)u : 0;
+}
+
+/* Records j (< i) as i's original when it is the earliest verified one. */
+static void near_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
+                      double t) {
+  if (j > i) {
+    uint32_t x = i;
+    i = j;
+    j = x;
+  }
+  if (i == j || dd->exact[i]) return;
+  if (dd->dup_of[i] >= 0 && dd->dup_of[i] <= (long)j) return;
+  double js = jaccard(&ds[i], &ds[j]);
+  if (js >= t) {
+    dd->dup_of[i] = j;
+    dd->dup_sim[i] = js;
+  }
+}
+
+static int exact_pass(cr_dedup *dd, docsh *ds, size_t n) {
+  keyed *k = malloc((n ? n : 1) * sizeof *k);
+  if (!k) return -1;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (ds[i].nw) k[m].key = ds[i].body, k[m++].doc = (uint32_t)i;
+  qsort(k, m, sizeof *k, cmp_keyed);
+  for (size_t a = 0; a < m;) {
+    size_t b = a + 1;
+    while (b < m && k[b].key == k[a].key) b++;
+    for (size_t c = a + 1; c < b; c++) {
+      const docsh *x = &ds[k[a].doc], *y = &ds[k[c].doc];
+      /* a hash is not proof: compare the words */
+      if (x->nw == y->nw && !memcmp(x->words, y->words, x->nw * sizeof *x->words)) {
+        dd->dup_of[k[c].doc] = k[a].doc;
+        dd->dup_sim[k[c].doc] = 1.0;
+        dd->exact[k[c].doc] = 1;
+      }
+    }
+    a = b;
+  }
+  free(k);
+  return 0;
+}
+
+static int near_pass(cr_dedup *dd, docsh *ds, size_t n, size_t perms,
+                     double t) {
+  size_t rows = cr_lsh_rows(t, perms), bands = perms / rows;
+  uint32_t *sig = malloc(perms * sizeof *sig);
+  keyed *k = malloc((n ? n : 1) * bands * sizeof *k);
+  if (!sig || !k) {
+    free(sig);
+    free(k);
+    return -1;
+  }
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!ds[i].nsh || dd->exact[i]) continue;
+    cr_minhash(ds[i].sh, ds[i].nsh, perms, sig);
+    for (size_t b = 0; b < bands; b++) {
+      k[m].key = XXH3_64bits_withSeed(sig + b * rows, rows * sizeof *sig, b);
+      k[m++].doc = (uint32_t)i;
+    }
+  }
+  qsort(k, m, sizeof *k, cmp_keyed);
+  for (size_t a = 0; a < m;) {
+    size_t b = a + 1;
+    while (b < m && k[b].key == k[a].key) b++;
+    size_t end = b - a > DEDUP_MAX_RUN ? a + DEDUP_MAX_RUN : b;
+    for (size_t x = a; x < end; x++)
+      for (size_t y = x + 1; y < end; y++) near_pair(dd, ds, k[x].doc, k[y].doc, t);
+    a = b;
+  }
+  free(sig);
+  free(k);
+  return 0;
+}
+
+/* Hashes of the body sentences long enough to mark a copy. */
+static int sentence_keys(const cr_doc *d, uint32_t doc, keyed_vec *out) {
+  uint64_t w[256];
+  for (size_t s = 0; s < d->nsents; s++) {
+    const cr_sentence *se = &d->sents[s];
+    if (se->para >= d->nparas || d->paras[se->para].kind != CR_PARA_BODY) continue;
+    size_t nw = 0;
+    for (uint32_t k = se->tok_begin; k < se->tok_end && k < d->ntoks && nw < 256; k++) {
+      const cr_token *t = &d->toks[k];
+      if (t->term != CR_NO_ID) w[nw++] = t->term;
+    }
+    if (nw < DEDUP_MIN_SENTENCE_WORDS) continue;
+    keyed kk = {XXH3_64bits(w, nw * sizeof *w), doc};
+    if (cr_vec_push(out, kk)) return -1;
+  }
+  return 0;
+}
+
+static void derived_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
+                         double cmin) {
+  /* i is the shorter one */
+  if (ds[i].nsh > ds[j].nsh) {
+    uint32_t x = i;
+    i = j;
+    j = x;
+  }
+  /* a near-duplicate pair is reported as such, not also as a derivation */
+  if (dd->dup_of[i] >= 0 || dd->dup_of[j] == (long)i || !ds[i].nsh ||
+      ds[i].nsh == ds[j].nsh)
+    return;
+  double c = (double)cr_dedup_intersect(ds[i].sh, ds[i].nsh, ds[j].sh, ds[j].nsh) /
+             (double)ds[i].nsh;
+  if (c >= cmin && (c > dd->derived_c[i] ||
+                    (c == dd->derived_c[i] && (long)j < dd->derived[i]))) {
+    dd->derived[i] = j;
+    dd->derived_c[i] = c;
+  }
+}
+
+static int derived_pass(cr_dedup *dd, const cr_corpus *c, docsh *ds, size_t n,
+                        double cmin) {
+  keyed_vec k = {0};
+  for (size_t i = 0; i < n; i++)
+    if (!dd->exact[i] && sentence_keys(c->docs.v[i], (uint32_t)i, &k)) {
+      cr_vec_free(&k);
+      return -1;
+    }
+  qsort(k.v, k.n, sizeof *k.v, cmp_keyed);
+  for (size_t a = 0; a < k.n;) {
+    size_t b = a + 1;
+    while (b < k.n && k.v[b].key == k.v[a].key) b++;
+    size_t end = b - a > DEDUP_MAX_RUN ? a + DEDUP_MAX_RUN : b;
+    for (size_t x = a; x < end; x++)
+      for (size_t y = x + 1; y < end; y++)
+        if (k.v[x].doc != k.v[y].doc) derived_pair(dd, ds, k.v[x].doc, k.v[y].doc, cmin);
+    a = b;
+  }
+  cr_vec_free(&k);
+  return 0;
+}
+
+cr_status cr_dedup_new(cr_corpus *c, const cr_dedup_options *o,
+                       cr_dedup **out) {
+  if (!c || !out) return CR_ERR_USAGE;
+  *out = NULL;
+  double t = o && o->threshold > 0 ? o->threshold : CR_DEDUP_THRESHOLD;
+  double cmin = o && o->containment > 0 ? o->containment : CR_DEDUP_CONTAINMENT;
+  size_t k = o && o->shingle ? o->shingle : CR_DEDUP_SHINGLE;
+  size_t perms = o && o->perms ? o->perms : CR_DEDUP_PERMS;
+  if (t > 1 || cmin > 1 || k > CR_DEDUP_MAX_SHINGLE || perms > CR_DEDUP_MAX_PERMS)
+    return CR_ERR_USAGE;
+  cr_status st = cr_corpus_analyze(c);
+  if (st != CR_OK) return st;
+  size_t n = c->docs.n;
+  cr_dedup *dd = calloc(1, sizeof *dd);
+  docsh *ds = calloc(n ? n : 1, sizeof *ds);
+  st = CR_ERR_NOMEM;
+  if (!dd || !ds) goto done;
+  dd->n = n;
+  dd->dup_of = malloc((n ? n : 1) * sizeof *dd->dup_of);
+  dd->dup_sim = calloc(n ? n : 1, sizeof *dd->dup_sim);
+  dd->exact = calloc(n ? n : 1, 1);
+  dd->derived = malloc((n ? n : 1) * sizeof *dd->derived);
+  dd->derived_c = calloc(n ? n : 1, sizeof *dd->derived_c);
+  if (!dd->dup_of || !dd->dup_sim || !dd->exact || !dd->derived || !dd->derived_c)
+    goto done;
+  for (size_t i = 0; i < n; i++) {
+    dd->dup_of[i] = dd->derived[i] = -1;
+    ds[i].words = cr_dedup_words(c->docs.v[i], &ds[i].nw);
+    if (ds[i].nw == SIZE_MAX) goto done;
+    if (!ds[i].nw) continue; /* an empty body duplicates nothing */
+    ds[i].body = XXH3_64bits(ds[i].words, ds[i].nw * sizeof *ds[i].words);
+    ds[i].sh = cr_dedup_shingles(ds[i].words, ds[i].nw, k, &ds[i].nsh);
+    if (!ds[i].sh) goto done;
+  }
+  if (exact_pass(dd, ds, n) || near_pass(dd, ds, n, perms, t) ||
+      derived_pass(dd, c, ds, n, cmin))
+    goto done;
+  *out = dd;
+  dd = NULL;
+  st = CR_OK;
+done:
+  for (size_t i = 0; ds && i < n; i++) {
+    free(ds[i].words);
+    free(ds[i].sh);
+  }
+  free(ds);
+  cr_dedup_free(dd);
+  return st;
+}
+
+void cr_dedup_free(cr_dedup *d) {
+  if (!d) return;
+  free(d->dup_of);
+  free(d->dup_sim);
+  free(d->exact);
+  free(d->derived);
+  free(d->derived_c);
+  free(d);
+}
+
+long cr_dedup_duplicate_of(const cr_dedup *d, size_t i, double *sim) {
+  if (!d || i >= d->n || d->dup_of[i] < 0) return -1;
+  if (sim) *sim = d->dup_sim[i];
+  return d->dup_of[i];
+}
+
+int cr_dedup_is_exact(const cr_dedup *d, size_t i) {
+  return d && i < d->n && d->exact[i];
+}
+
+long cr_dedup_derived_from(const cr_dedup *d, size_t i, double *containment) {
+  if (!d || i >= d->n || d->derived[i] < 0) return -1;
+  if (containment) *containment = d->derived_c[i];
+  return d->derived[i];
+}

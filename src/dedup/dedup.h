@@ -1,0 +1,59 @@
+/* dedup.h — exact duplicates, near-duplicates and derived (wire) copies.
+ *
+ * Takes: analyzed documents (tokens, sentences, paragraph kinds).
+ * Adds:  for each report, the report it duplicates (exact: same normalized
+ *        body; near: Jaccard of word shingles >= threshold, verified
+ *        exactly) and the longer report it was derived from (most of its
+ *        shingles are found there).
+ *
+ * The normalized body is the sequence of word tokens (words, numbers,
+ * abbreviations) of the body paragraphs, ASCII-lowercased: punctuation,
+ * spacing, line wrapping and boilerplate lines do not count.
+ *
+ *   shingles.c  word hashes, shingle sets, sentence hashes of one report;
+ *   minhash.c   signatures and the LSH band parameters for a threshold;
+ *   dedup.c     the corpus pass and the public cr_dedup_* API. */
+#ifndef CR_DEDUP_H
+#define CR_DEDUP_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/corpus.h"
+
+/* Shingles of 5 words: long enough that two unrelated reports share
+ * almost none (news prose repeats 3-word phrases a lot), short enough
+ * that one edited word only breaks 5 shingles. */
+#define CR_DEDUP_SHINGLE 5
+/* 128 permutations: the LSH for J >= 0.8 then gets 25 bands of 5 rows,
+ * which finds a pair at the threshold with probability 0.99995, at 512
+ * bytes of signature per report. */
+#define CR_DEDUP_PERMS 128
+#define CR_DEDUP_THRESHOLD 0.8
+#define CR_DEDUP_CONTAINMENT 0.8
+/* Largest values accepted from users: past them signatures grow without
+ * any gain in recall. */
+#define CR_DEDUP_MAX_PERMS 1024
+#define CR_DEDUP_MAX_SHINGLE 32
+
+/* The word hashes of d's normalized body (heap, *n entries); NULL with
+ * *n = 0 for an empty body, NULL with *n = SIZE_MAX out of memory. */
+uint64_t *cr_dedup_words(const cr_doc *d, size_t *n);
+
+/* The sorted, unique shingle hashes of a word-hash sequence (heap; *n). */
+uint64_t *cr_dedup_shingles(const uint64_t *words, size_t nw, size_t k,
+                            size_t *n);
+
+/* |a & b| for sorted unique arrays. */
+size_t cr_dedup_intersect(const uint64_t *a, size_t na, const uint64_t *b,
+                          size_t nb);
+
+/* MinHash signature (perms values) of a shingle set. */
+void cr_minhash(const uint64_t *sh, size_t n, size_t perms, uint32_t *sig);
+
+/* Rows per band for a Jaccard threshold and a permutation count: the most
+ * rows (fewest false candidates) that still find a pair at the threshold
+ * with probability >= 0.995.  Bands = perms / rows. */
+size_t cr_lsh_rows(double threshold, size_t perms);
+/* Probability that a pair of Jaccard j becomes a candidate. */
+double cr_lsh_candidate_prob(double j, size_t rows, size_t bands);
+#endif

@@ -1,0 +1,88 @@
+/* shingles.c — the normalized body of a report as word hashes, its word
+ * shingles, and set intersection. */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "dedup/dedup.h"
+
+/* Body paragraphs carry the report; headings inside it too.  Titles,
+ * captions and header lines are what republishers change first. */
+static int para_is_body(uint8_t kind) {
+  return kind == CR_PARA_BODY || kind == CR_PARA_HEADING;
+}
+
+static int tok_is_word(uint8_t kind) {
+  return kind == CR_TOK_WORD || kind == CR_TOK_NUMBER || kind == CR_TOK_ABBREV;
+}
+
+/* ASCII lowercase is enough for copies of one text: republishers change
+ * case in headlines, not the Unicode form of body words, and a full fold
+ * per token would cost more than the rest of dedup. */
+static uint64_t word_hash(const char *s, size_t n) {
+  char buf[64];
+  if (n > sizeof buf) return XXH3_64bits(s, n);
+  for (size_t i = 0; i < n; i++)
+    buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+  return XXH3_64bits(buf, n);
+}
+
+uint64_t *cr_dedup_words(const cr_doc *d, size_t *n) {
+  *n = 0;
+  size_t m = 0;
+  for (size_t s = 0; s < d->nsents; s++) {
+    const cr_sentence *se = &d->sents[s];
+    if (se->para >= d->nparas || !para_is_body(d->paras[se->para].kind)) continue;
+    for (uint32_t k = se->tok_begin; k < se->tok_end && k < d->ntoks; k++)
+      m += tok_is_word(d->toks[k].kind);
+  }
+  if (!m) return NULL;
+  uint64_t *w = malloc(m * sizeof *w);
+  if (!w) {
+    *n = SIZE_MAX;
+    return NULL;
+  }
+  for (size_t s = 0; s < d->nsents; s++) {
+    const cr_sentence *se = &d->sents[s];
+    if (se->para >= d->nparas || !para_is_body(d->paras[se->para].kind)) continue;
+    for (uint32_t k = se->tok_begin; k < se->tok_end && k < d->ntoks; k++) {
+      const cr_token *t = &d->toks[k];
+      if (tok_is_word(t->kind))
+        w[(*n)++] = word_hash(d->text + t->span.start, t->span.end - t->span.start);
+    }
+  }
+  return w;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+uint64_t *cr_dedup_shingles(const uint64_t *words, size_t nw, size_t k,
+                            size_t *n) {
+  *n = 0;
+  if (!nw) return NULL;
+  /* a report shorter than one shingle is one shingle of all its words */
+  size_t m = nw >= k ? nw - k + 1 : 1, len = nw >= k ? k : nw;
+  uint64_t *sh = malloc(m * sizeof *sh);
+  if (!sh) return NULL;
+  for (size_t i = 0; i < m; i++) sh[i] = XXH3_64bits(words + i, len * sizeof *words);
+  qsort(sh, m, sizeof *sh, cmp_u64);
+  size_t u = 1;
+  for (size_t i = 1; i < m; i++)
+    if (sh[i] != sh[u - 1]) sh[u++] = sh[i];
+  *n = u;
+  return sh;
+}
+
+size_t cr_dedup_intersect(const uint64_t *a, size_t na, const uint64_t *b,
+                          size_t nb) {
+  size_t i = 0, j = 0, k = 0;
+  while (i < na && j < nb) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else k++, i++, j++;
+  }
+  return k;
+}

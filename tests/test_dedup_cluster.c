@@ -1,0 +1,244 @@
+/* test_dedup_cluster.c — dedup (exact, near, derived, no false pair) and
+ * story clustering (events apart, input-order insensitivity, duplicates
+ * joining their original), on the bundled real reports and edits of them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/cluster.h"
+#include "core/corpus.h"
+#include "dedup/dedup.h"
+
+#define EXAMPLE "examples/brussels-2024-10-17"
+
+/* The text of the i-th example report (heap). */
+static char *example_text(size_t i, size_t *len) {
+  cr_corpus *c = cr_corpus_new(NULL);
+  assert_int_equal(cr_corpus_add_path(c, EXAMPLE, CR_INPUT_AUTO), CR_OK);
+  assert_true(cr_corpus_doc_count(c) > i);
+  size_t n;
+  const char *t = cr_doc_text(cr_corpus_doc(c, i), &n);
+  char *s = malloc(n + 1);
+  memcpy(s, t, n + 1);
+  *len = n;
+  cr_corpus_free(c);
+  return s;
+}
+
+/* The text with the word at the k-th space replaced. */
+static char *edit_word(const char *s, size_t n, int k) {
+  char *out = malloc(n + 16);
+  const char *p = s;
+  for (int i = 0; i < k && (p = strchr(p + 1, ' ')); i++) {}
+  assert_non_null(p);
+  size_t at = (size_t)(p - s) + 1;
+  const char *e = strchr(s + at, ' ');
+  size_t end = e ? (size_t)(e - s) : n;
+  memcpy(out, s, at);
+  memcpy(out + at, "zqxj", 4);
+  memcpy(out + at + 4, s + end, n - end + 1);
+  return out;
+}
+
+static void add(cr_corpus *c, const char *name, const char *s) {
+  assert_int_equal(cr_corpus_add_memory(c, name, s, strlen(s), CR_INPUT_TEXT), CR_OK);
+}
+
+static void dedup_finds_exact_near_and_derived(void **state) {
+  (void)state;
+  size_t n0, n1;
+  char *a = example_text(0, &n0), *b = example_text(1, &n1);
+  char *near = edit_word(a, n0, 40);
+  /* the first half of the report, cut at a line break */
+  char *half = malloc(n0 + 1);
+  memcpy(half, a, n0 + 1);
+  char *cut = strchr(half + n0 / 2, '\n');
+  assert_non_null(cut);
+  *cut = '\0';
+  /* exact copy re-wrapped: spacing and line breaks do not count */
+  char *wrapped = malloc(n0 + 1);
+  memcpy(wrapped, a, n0 + 1);
+  for (char *p = wrapped; *p; p++)
+    if (*p == ' ' && p[1] != ' ' && (p - wrapped) % 97 == 0) *p = '\n';
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "a.txt", a);
+  add(c, "b.txt", b);
+  add(c, "near.txt", near);
+  add(c, "half.txt", half);
+  add(c, "copy.txt", a);
+  add(c, "empty.txt", "* * *\n"); /* no word: an empty body */
+  add(c, "wrapped.txt", wrapped);
+  cr_dedup *dd = NULL;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  double sim = 0;
+  assert_int_equal(cr_dedup_duplicate_of(dd, 1, NULL), -1);   /* another report */
+  assert_int_equal(cr_dedup_duplicate_of(dd, 2, &sim), 0);    /* one word changed */
+  assert_true(sim >= 0.8 && sim < 1.0);
+  assert_false(cr_dedup_is_exact(dd, 2));
+  assert_int_equal(cr_dedup_duplicate_of(dd, 4, &sim), 0);    /* exact */
+  assert_true(sim == 1.0 && cr_dedup_is_exact(dd, 4));
+  assert_int_equal(cr_dedup_duplicate_of(dd, 3, NULL), -1);   /* half: Jaccard ~0.5 */
+  assert_int_equal(cr_dedup_derived_from(dd, 3, &sim), 0);    /* ... but derived */
+  assert_true(sim >= 0.8);
+  assert_int_equal(cr_dedup_duplicate_of(dd, 5, NULL), -1);   /* empty body */
+  assert_int_equal(cr_dedup_derived_from(dd, 5, NULL), -1);
+  assert_int_equal(cr_dedup_derived_from(dd, 1, NULL), -1);
+  assert_int_equal(cr_dedup_duplicate_of(dd, 6, &sim), 0);    /* re-wrapped */
+  assert_true(sim >= 0.8);
+  cr_dedup_free(dd);
+  cr_corpus_free(c);
+  free(a);
+  free(b);
+  free(near);
+  free(half);
+  free(wrapped);
+}
+
+/* No reported pair below the threshold, whatever the threshold. */
+static void dedup_reports_no_false_pair(void **state) {
+  (void)state;
+  size_t n0;
+  char *a = example_text(2, &n0);
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "a.txt", a);
+  char name[32];
+  for (int k = 1; k <= 12; k++) { /* progressively more edited copies */
+    char *cur = malloc(n0 + 1);
+    memcpy(cur, a, n0 + 1);
+    for (int e = 0; e < k * 3; e++) {
+      char *nx = edit_word(cur, strlen(cur), 5 + e * 7);
+      free(cur);
+      cur = nx;
+    }
+    snprintf(name, sizeof name, "e%d.txt", k);
+    add(c, name, cur);
+    free(cur);
+  }
+  double ts[] = {0.5, 0.8, 0.9};
+  for (size_t t = 0; t < 3; t++) {
+    cr_dedup_options o = {ts[t], 0, 0, 0};
+    cr_dedup *dd = NULL;
+    assert_int_equal(cr_dedup_new(c, &o, &dd), CR_OK);
+    size_t found = 0;
+    for (size_t i = 0; i < cr_corpus_doc_count(c); i++) {
+      double sim;
+      if (cr_dedup_duplicate_of(dd, i, &sim) >= 0) {
+        assert_true(sim >= ts[t]);
+        found++;
+      }
+    }
+    assert_true(found >= 1);
+    cr_dedup_free(dd);
+  }
+  cr_corpus_free(c);
+  free(a);
+}
+
+static void lsh_bands_follow_threshold(void **state) {
+  (void)state;
+  size_t r = cr_lsh_rows(0.8, 128);
+  assert_true(cr_lsh_candidate_prob(0.8, r, 128 / r) >= 0.995);
+  assert_true(cr_lsh_candidate_prob(0.8, r + 1, 128 / (r + 1)) < 0.995);
+  assert_true(cr_lsh_rows(0.9, 128) > r); /* a higher threshold: more rows */
+}
+
+static void dates_are_found(void **state) {
+  (void)state;
+  const char *s1 = "http: / / x. com / 2013 / 05 / 02 / story\nHeadline";
+  const char *s2 = "Posted May 3, 2013 1: 35 pm.";
+  const char *s3 = "Sat 12 November 2011";
+  assert_int_equal(cr_find_date(s1, strlen(s1)), cr_days_from_civil(2013, 5, 2));
+  assert_int_equal(cr_find_date(s2, strlen(s2)), cr_days_from_civil(2013, 5, 3));
+  assert_int_equal(cr_find_date(s3, strlen(s3)), cr_days_from_civil(2011, 11, 12));
+  assert_int_equal(cr_find_date("no date 33 here", 15), CR_NO_DAY);
+  assert_int_equal(cr_days_from_civil(1970, 1, 1), 0);
+}
+
+/* Two events of one kind, told with different people, places and numbers. */
+static const char *quake_a[] = {
+    "A magnitude 6.1 earthquake struck near Ridgecrest on Tuesday, the Geological Survey said. Mayor Peggy Breeden said 14 buildings in Ridgecrest collapsed.",
+    "Ridgecrest was shaken by a 6.1 quake on Tuesday. Peggy Breeden, the mayor, told reporters 14 buildings fell and two people were hurt in Ridgecrest.",
+    "The 6.1 earthquake near Ridgecrest damaged 14 buildings, Mayor Breeden said on Tuesday, as aftershocks rattled the Mojave town of Ridgecrest.",
+};
+static const char *quake_b[] = {
+    "A magnitude 7.3 earthquake hit Kumamoto on Saturday, Japan's Meteorological Agency said. Governor Ikuo Kabashima said 41 people died in Kumamoto.",
+    "Kumamoto was struck by a 7.3 quake on Saturday. Ikuo Kabashima, the governor, said 41 were killed and thousands left homes in Kumamoto.",
+    "The 7.3 earthquake in Kumamoto killed 41 people, Governor Kabashima said on Saturday, as rescuers searched collapsed homes across Kumamoto.",
+};
+
+static cr_clustering *cluster_list(const char **docs, const int *order, size_t n,
+                                   cr_corpus **out) {
+  cr_corpus *c = cr_corpus_new(NULL);
+  char name[16];
+  for (size_t i = 0; i < n; i++) {
+    snprintf(name, sizeof name, "d%d.txt", order[i]);
+    add(c, name, docs[order[i]]);
+  }
+  cr_dedup *dd = NULL;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  cr_clustering *k = NULL;
+  assert_int_equal(cr_cluster_new(c, NULL, dd, &k), CR_OK);
+  cr_dedup_free(dd);
+  *out = c;
+  return k;
+}
+
+static void cluster_tells_events_apart(void **state) {
+  (void)state;
+  const char *docs[7];
+  for (int i = 0; i < 3; i++) docs[i] = quake_a[i], docs[3 + i] = quake_b[i];
+  docs[6] = quake_b[1]; /* an exact copy joins its original's story */
+  int fwd[7] = {0, 1, 2, 3, 4, 5, 6}, rev[7] = {6, 5, 4, 3, 2, 1, 0};
+  cr_corpus *c1, *c2;
+  cr_clustering *k1 = cluster_list(docs, fwd, 7, &c1);
+  cr_clustering *k2 = cluster_list(docs, rev, 7, &c2);
+  assert_int_equal(cr_clustering_count(k1), 2);
+  assert_int_equal(cr_clustering_story(k1, 0), cr_clustering_story(k1, 1));
+  assert_int_equal(cr_clustering_story(k1, 0), cr_clustering_story(k1, 2));
+  assert_int_equal(cr_clustering_story(k1, 3), cr_clustering_story(k1, 5));
+  assert_int_equal(cr_clustering_story(k1, 6), cr_clustering_story(k1, 4));
+  assert_int_not_equal(cr_clustering_story(k1, 0), cr_clustering_story(k1, 3));
+  /* the same partition when the input is listed backwards */
+  for (int i = 0; i < 7; i++)
+    for (int j = 0; j < 7; j++) {
+      int same1 = cr_clustering_story(k1, (size_t)i) == cr_clustering_story(k1, (size_t)j);
+      int same2 = cr_clustering_story(k2, (size_t)(6 - i)) == cr_clustering_story(k2, (size_t)(6 - j));
+      assert_int_equal(same1, same2);
+    }
+  cr_clustering_free(k1);
+  cr_clustering_free(k2);
+  cr_corpus_free(c1);
+  cr_corpus_free(c2);
+}
+
+static void cluster_empty_and_single(void **state) {
+  (void)state;
+  cr_corpus *c = cr_corpus_new(NULL);
+  cr_clustering *k = NULL;
+  assert_int_equal(cr_cluster_new(c, NULL, NULL, &k), CR_OK);
+  assert_int_equal(cr_clustering_count(k), 0);
+  cr_clustering_free(k);
+  add(c, "e.txt", "* * *\n");
+  add(c, "q.txt", quake_a[0]);
+  assert_int_equal(cr_cluster_new(c, NULL, NULL, &k), CR_OK);
+  assert_int_equal(cr_clustering_count(k), 2); /* an empty body is its own story */
+  cr_clustering_free(k);
+  cr_corpus_free(c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(dedup_finds_exact_near_and_derived),
+      cmocka_unit_test(dedup_reports_no_false_pair),
+      cmocka_unit_test(lsh_bands_follow_threshold),
+      cmocka_unit_test(dates_are_found),
+      cmocka_unit_test(cluster_tells_events_apart),
+      cmocka_unit_test(cluster_empty_and_single),
+  };
+  return cmocka_run_group_tests_name("dedup_cluster", tests, NULL, NULL);
+}
