@@ -40,8 +40,32 @@ for text, cites in items:
     cross += len(re.findall(r'class=\"cite\"', cites))
 assert cross >= 5, 'too few cross-source citations: %d' % cross
 EOF"
-check "the coverage matrix is an inline SVG with one linked cell per citation" \
-  "[ \$(grep -o '<a href=\"#src[0-9]*-s[0-9]*\" aria-label=\"statement' '$T/story.html' | wc -l) -eq \$(grep -o 'class=\"cite[ a-z]*\" href=\"#src[0-9]*-s' '$T/story.html' | wc -l) ]"
+# The page shows what the JSON says: facts carried by several sources as
+# matrix rows (plus at most 3 unique details per source under them), every
+# discrepancy as a card, every unique detail marked "only here".
+"$BIN" brief --format json "$EX" >"$T/story.json"
+check "the page agrees with the JSON (facts, discrepancies, unique details)" "python3 - '$T/story.json' '$T/story.html' <<'EOF'
+import json, re, sys
+s = json.load(open(sys.argv[1]))['stories'][0]
+page = open(sys.argv[2], encoding='utf-8').read()
+svg = page[page.index('<svg'):page.index('</svg>')]
+rows = len(re.findall(r'font-weight=\"700\">\d+\.</text>', svg))
+unique_rows = sum(min(3, len(u['facts'])) for u in s.get('unique', []))
+assert len(s['facts']) >= 2 and s.get('unique'), 'the example has facts and unique details'
+assert rows == len(s['facts']) + unique_rows, (rows, len(s['facts']), unique_rows)
+assert ('Only in one source:' in svg) == (unique_rows > 0)
+cells = len(re.findall(r'<a href=\"#src\d+-s\d+\" aria-label=\"statement', svg))
+assert cells == sum(len(f['sources']) for f in s['facts']) + unique_rows, cells
+cards = re.findall(r'<div class=\"card\"><h3>(.*?)</h3>', page)
+assert len(cards) == len(s.get('discrepancies', [])), (cards, s.get('discrepancies'))
+for d in s.get('discrepancies', []):
+    for v in d['variants']:
+        assert v['value'] in page or json.dumps(v['value'])[1:-1] in page, v
+only = page.count('<span class=\"badge only\">only here</span>')
+assert only == sum(len(u['facts']) for u in s.get('unique', [])), only
+EOF"
+check "discrepancy values link to the sentences that give them" \
+  "grep -o '<ul class=\"variants\">.*</ul>' '$T/story.html' | grep -q 'class=\"cite\" href=\"#src[0-9]*-s[0-9]*\"'"
 check "removed paragraphs are folded in <details> with their reason" \
   "grep -q '<details><summary>Not in the body: [0-9]* paragraph' '$T/story.html' && grep -q 'photo caption' '$T/story.html'"
 check "no external URL anywhere in the markup (no network)" \

@@ -132,16 +132,17 @@ static void test_matrix_svg(void **state) {
   float value[] = {1.0f, -1, 0.45f, 0.3f, 1.0f, -1};
   uint32_t sent[] = {4, CR_NO_ID, 9, CR_NO_ID, 2, CR_NO_ID};
   uint32_t origin[] = {0, 1};
-  cr_html_matrix mx = {2, 3, rows, cols, value, sent, origin, NULL, 0};
+  cr_html_matrix mx = {2, 3, rows, cols, value, sent, origin, NULL, 0, 2};
   mem m;
   mem_open(&m);
   cr_html_matrix_svg(m.f, &mx);
   const char *out = mem_done(&m);
   assert_int_equal(count(out, "<svg "), 1);
   assert_int_equal(count(out, "</svg>"), 1);
-  assert_int_equal(count(out, "<a href=\"#src1-s4\""), 1);
+  /* the origin sentences are linked from their cell and the row number */
+  assert_int_equal(count(out, "<a href=\"#src1-s4\""), 2);
   assert_int_equal(count(out, "<a href=\"#src3-s9\""), 1);
-  assert_int_equal(count(out, "<a href=\"#src2-s2\""), 1);
+  assert_int_equal(count(out, "<a href=\"#src2-s2\""), 2);
   assert_int_equal(count(out, "aria-label=\"statement"), 3); /* linked cells only */
   /* 6 cells plus the legend's 6 swatches and its origin swatch */
   assert_int_equal(count(out, "<rect "), 6 + 7);
@@ -156,21 +157,23 @@ static void test_matrix_svg(void **state) {
 
   /* columns mapped to sources 4, 6 and 10: links and headers follow */
   uint32_t col_doc[] = {3, 5, 9};
-  cr_html_matrix mapped = {2, 3, rows, cols, value, sent, origin, col_doc, 7};
+  cr_html_matrix mapped = {2, 3, rows, cols, value, sent, origin, col_doc, 7, 1};
   mem_open(&m);
   cr_html_matrix_svg(m.f, &mapped);
   out = mem_done(&m);
-  assert_int_equal(count(out, "<a href=\"#src4-s4\""), 1);
+  assert_int_equal(count(out, "<a href=\"#src4-s4\""), 2);
   assert_int_equal(count(out, "<a href=\"#src10-s9\""), 1);
-  assert_int_equal(count(out, "<a href=\"#src6-s2\""), 1);
+  assert_int_equal(count(out, "<a href=\"#src6-s2\""), 2);
   assert_int_equal(count(out, "<a href=\"#src6\">"), 1);
+  /* row 2 is single-source: drawn under the label */
+  assert_int_equal(count(out, "Only in one source:"), 1);
   assert_null(strstr(out, "#src1-"));
   assert_null(strstr(out, "#src1\""));
   assert_null(strstr(out, "#src2\""));
   free(m.buf);
 
   /* an empty matrix writes nothing */
-  cr_html_matrix empty = {0, 3, rows, cols, value, sent, origin, NULL, 0};
+  cr_html_matrix empty = {0, 3, rows, cols, value, sent, origin, NULL, 0, 0};
   mem_open(&m);
   cr_html_matrix_svg(m.f, &empty);
   assert_string_equal(mem_done(&m), "");
@@ -191,13 +194,15 @@ static void test_story_sections(void **state) {
   assert_int_equal(cr_brief_new(c, NULL, &br), CR_OK);
 
   uint32_t both[] = {0, 1}, one[] = {1}, bogus[] = {0, 7};
-  cr_html_variant vars[] = {{"until March", both, 2}, {hostile, bogus, 2}};
-  cr_html_discrepancy disc[] = {{"<i>reopening</i>", vars, 2}};
+  uint32_t sents[] = {1, CR_NO_ID};
+  cr_html_variant vars[] = {{"until March", both, 2, sents}, {hostile, bogus, 2, NULL}};
+  cr_html_discrepancy disc[] = {{"<i>reopening</i>", "a <b>note</b>", vars, 2}};
   const char *aliases[] = {"A. Ortiz", hostile};
   cr_html_quote quotes[] = {{"\"The bridge is not safe\" <img src=x onerror=alert(1)>", "direct", one, 1}};
   cr_html_speaker sp[] = {{"Ana Ortiz", aliases, 2, "mayor", "denies", quotes, 1},
                           {"Someone", NULL, 0, NULL, "\"><script>", NULL, 0}};
-  cr_html_story st = {br, NULL, sp, 2, disc, 1};
+  cr_html_mark uniq[] = {{1, 1}};
+  cr_html_story st = {br, NULL, sp, 2, disc, 1, uniq, 1};
   mem m;
   mem_open(&m);
   assert_int_equal(cr_html_story_page(&st, m.f), 0);
@@ -218,7 +223,15 @@ static void test_story_sections(void **state) {
   /* chips: sources 1 and 2 for the first variant; the out-of-range index
    * 7 is skipped, never linked */
   assert_null(strstr(out, "#src8"));
-  assert_int_equal(count(out, "<a class=\"cite\" href=\"#src1\""), 2);
+  /* the first variant's first source links its sentence, the second (no
+   * sentence known) its card */
+  assert_int_equal(count(out, "<a class=\"cite\" href=\"#src1-s1\""), 1);
+  assert_int_equal(count(out, "<a class=\"cite\" href=\"#src2\""), 2); /* + the quote */
+  assert_int_equal(count(out, "<a class=\"cite\" href=\"#src1\""), 1);
+  assert_non_null(strstr(out, "a &lt;b&gt;note&lt;/b&gt;"));
+  /* the unique mark lands on sentence 1 of source 2 */
+  assert_non_null(strstr(out, "<span class=\"s uniq\" id=\"src2-s1\">"));
+  assert_int_equal(count(out, "only here"), 1);
   /* coverage NULL: no coverage section and no link to it */
   assert_null(strstr(out, "id=\"coverage\""));
   assert_null(strstr(out, "href=\"#coverage\""));
@@ -231,7 +244,7 @@ static void test_story_sections(void **state) {
   free(m.buf);
 
   /* without the later stages' data those sections are absent */
-  cr_html_story plain = {br, NULL, NULL, 0, NULL, 0};
+  cr_html_story plain = {br, NULL, NULL, 0, NULL, 0, NULL, 0};
   mem_open(&m);
   assert_int_equal(cr_html_story_page(&plain, m.f), 0);
   out = mem_done(&m);

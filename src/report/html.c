@@ -53,8 +53,7 @@ static cited *collect_cited(const cr_brief *b, size_t *n) {
   return v;
 }
 
-/* The short name of a source: its outlet, else its id. */
-static const char *source_name(const cr_doc *d) {
+const char *cr_html_source_name(const cr_doc *d) {
   return d->meta.outlet ? d->meta.outlet : d->id;
 }
 
@@ -62,7 +61,18 @@ static const char *source_name(const cr_doc *d) {
 static void source_chip(FILE *f, const cr_corpus *c, uint32_t idx) {
   if (idx >= c->docs.n) return; /* a bad index from a later stage: skip it */
   fprintf(f, "<a class=\"cite\" href=\"#src%u\" title=\"", idx + 1);
-  cr_html_text(f, source_name(c->docs.v[idx]));
+  cr_html_text(f, cr_html_source_name(c->docs.v[idx]));
+  fprintf(f, "\">%u</a>", idx + 1);
+}
+
+/* A numbered link to one sentence of a source. */
+static void sentence_chip(FILE *f, const cr_corpus *c, uint32_t idx, uint32_t sent) {
+  if (idx >= c->docs.n || sent >= c->docs.v[idx]->nsents) {
+    source_chip(f, c, idx);
+    return;
+  }
+  fprintf(f, "<a class=\"cite\" href=\"#src%u-s%u\" title=\"", idx + 1, sent);
+  cr_html_text(f, cr_html_source_name(c->docs.v[idx]));
   fprintf(f, "\">%u</a>", idx + 1);
 }
 
@@ -143,7 +153,7 @@ static void section_summary(FILE *f, const cr_brief *b) {
       int own = d == it->doc;
       fprintf(f, "<a class=\"cite%s\" href=\"#src%u-s%u\" title=\"", own ? " own" : "", d + 1,
               it->source_sents[j]);
-      cr_html_text(f, source_name(c->docs.v[d]));
+      cr_html_text(f, cr_html_source_name(c->docs.v[d]));
       if (own) fputs(": the wording shown", f);
       else fprintf(f, ": %d%% match", (int)(it->source_sims[j] * 100 + 0.5f));
       fprintf(f, "\">%u</a>", d + 1);
@@ -163,7 +173,8 @@ static void section_coverage(FILE *f, const cr_html_matrix *m) {
         f);
   cr_html_matrix_svg(f, m);
   fputs("<figcaption class=\"note\">Which source carries which statement, shaded by how "
-        "closely its best sentence matches (tf-idf cosine); each cell links to that sentence.",
+        "closely its sentence matches the wording shown (the outlined cell); each cell links "
+        "to that sentence.",
         f);
   if (m->omitted)
     fprintf(f, " %zu source%s carrying fewer of these statements %s not shown.", m->omitted,
@@ -244,15 +255,24 @@ static void section_discrepancies(FILE *f, const cr_corpus *c, const cr_html_dis
       fputs("<li><strong>", f);
       cr_html_text(f, va->value);
       fputs("</strong> <span class=\"cites\">", f);
-      for (size_t j = 0; j < va->nsources; j++) source_chip(f, c, va->sources[j]);
+      for (size_t j = 0; j < va->nsources; j++)
+        if (va->sents && va->sents[j] != CR_NO_ID) sentence_chip(f, c, va->sources[j], va->sents[j]);
+        else source_chip(f, c, va->sources[j]);
       fputs("</span></li>", f);
     }
-    fputs("</ul></div>\n", f);
+    fputs("</ul>", f);
+    if (d[i].note) {
+      fputs("<p class=\"note\">", f);
+      cr_html_text(f, d[i].note);
+      fputs("</p>", f);
+    }
+    fputs("</div>\n", f);
   }
   fputs("</div>\n</section>\n", f);
 }
 
-static void source_meta(FILE *f, const cr_doc *d) {
+static void source_meta(FILE *f, const cr_brief *b, size_t idx) {
+  const cr_doc *d = b->corpus->docs.v[idx];
   fputs("<p class=\"meta\">", f);
   if (d->meta.outlet) {
     fputs("<span>", f);
@@ -276,13 +296,22 @@ static void source_meta(FILE *f, const cr_doc *d) {
     fputs("</span>", f);
   }
   fprintf(f, "<span>%zu words</span>", d->words);
-  const char *flags[8];
-  size_t nf = cr_doc_flags(d, flags, 8);
+  const char *flags[12];
+  size_t nf = cr_source_flag_names(b, idx, flags, 12);
   for (size_t k = 0; k < nf; k++) fprintf(f, "<span class=\"badge flag\">%s</span>", flags[k]);
+  const cr_source_flags *sf = b->align ? &b->align->flags[idx] : NULL;
+  if (sf && sf->duplicate_of >= 0 && (size_t)sf->duplicate_of < b->corpus->docs.n)
+    fprintf(f, "<span>copy of <a href=\"#src%d\">[%d]</a> (%.0f%% of its text)</span>",
+            sf->duplicate_of + 1, sf->duplicate_of + 1, 100.0 * sf->containment);
   fputs("</p>\n<p class=\"meta\"><span class=\"file\">", f);
   cr_html_text(f, d->file);
   if (d->line) fprintf(f, ":%zu", d->line);
   fputs("</span>", f);
+  if (sf && sf->garbled_why) {
+    fputs("<span>machine translation: ", f);
+    cr_html_text(f, sf->garbled_why);
+    fputs("</span>", f);
+  }
   if (d->meta.url) {
     fputs("<span>", f);
     if (cr_html_url_ok(d->meta.url)) {
@@ -300,26 +329,34 @@ static void source_meta(FILE *f, const cr_doc *d) {
   fputs("</p>\n", f);
 }
 
+/* The marks of one source, walked in reading order by the paragraphs. */
+typedef struct marks {
+  const cited *cur, *end;             /* summary citations */
+  const cr_html_mark *ucur, *uend;    /* unique details */
+} marks;
+
 /* A body paragraph: each sentence is an anchor target; sentences the
- * summary cites link back to the summary sentences citing them.  *cur
- * walks the sorted citation list of this source. */
-static void body_paragraph(FILE *f, const cr_doc *d, const cr_para *p, const cited **cur,
-                           const cited *end) {
+ * summary cites link back to the summary sentences citing them, and a
+ * detail no other source carries is marked "only here". */
+static void body_paragraph(FILE *f, const cr_doc *d, const cr_para *p, marks *mk) {
   fputs(p->kind == CR_PARA_HEADING ? "<p class=\"sub\">" : "<p>", f);
   uint32_t at = p->span.start;
   for (uint32_t s = p->sent_begin; s < p->sent_end; s++) {
     cr_span sp = d->sents[s].span;
     if (sp.start > at) cr_html_textn(f, d->text + at, sp.start - at);
-    while (*cur < end && (*cur)->sent < s) (*cur)++;
-    int is_cited = *cur < end && (*cur)->sent == s;
-    fprintf(f, "<span class=\"s%s\" id=\"src%u-s%u\">", is_cited ? " cited" : "",
-            d->index + 1, s);
+    while (mk->cur < mk->end && mk->cur->sent < s) mk->cur++;
+    while (mk->ucur < mk->uend && mk->ucur->sent < s) mk->ucur++;
+    int is_cited = mk->cur < mk->end && mk->cur->sent == s;
+    int unique = mk->ucur < mk->uend && mk->ucur->sent == s;
+    fprintf(f, "<span class=\"s%s%s\" id=\"src%u-s%u\">", is_cited ? " cited" : "",
+            unique ? " uniq" : "", d->index + 1, s);
     cr_html_textn(f, d->text + sp.start, sp.end - sp.start);
     fputs("</span>", f);
-    for (; *cur < end && (*cur)->sent == s; (*cur)++)
+    if (unique) fputs("<span class=\"badge only\">only here</span>", f);
+    for (; mk->cur < mk->end && mk->cur->sent == s; mk->cur++)
       fprintf(f, "<a class=\"back\" href=\"#sum-%u\" aria-label=\"summary sentence %u\">"
                  "\xE2\x86\x91%u</a>",
-              (*cur)->item + 1, (*cur)->item + 1, (*cur)->item + 1);
+              mk->cur->item + 1, mk->cur->item + 1, mk->cur->item + 1);
     at = sp.end;
   }
   if (p->span.end > at) cr_html_textn(f, d->text + at, p->span.end - at);
@@ -351,33 +388,46 @@ static void removed_paragraphs(FILE *f, const cr_doc *d) {
   fputs("</ul></details>\n", f);
 }
 
-static void source_card(FILE *f, const cr_doc *d, const cited *cur, const cited *end) {
+static void source_card(FILE *f, const cr_brief *b, size_t idx, marks *mk) {
+  const cr_doc *d = b->corpus->docs.v[idx];
   unsigned n = d->index + 1;
   fprintf(f, "<article class=\"source\" id=\"src%u\" aria-labelledby=\"src%u-h\">\n"
              "<h3 id=\"src%u-h\"><span class=\"num\">[%u]</span> <bdi>",
           n, n, n, n);
   cr_html_text(f, d->meta.title ? d->meta.title : d->id);
   fputs("</bdi></h3>\n", f);
-  source_meta(f, d);
+  source_meta(f, b, idx);
   fputs("<div class=\"body\">\n", f);
   for (size_t i = 0; i < d->nparas; i++) {
     const cr_para *p = &d->paras[i];
-    if (p->kind == CR_PARA_BODY || p->kind == CR_PARA_HEADING) body_paragraph(f, d, p, &cur, end);
+    if (p->kind == CR_PARA_BODY || p->kind == CR_PARA_HEADING) body_paragraph(f, d, p, mk);
   }
   fputs("</div>\n", f);
   removed_paragraphs(f, d);
   fputs("</article>\n", f);
 }
 
-static void section_sources(FILE *f, const cr_corpus *c, const cited *cv, size_t ncv) {
+static void section_sources(FILE *f, const cr_html_story *st, const cited *cv, size_t ncv) {
+  const cr_brief *b = st->brief;
+  const cr_corpus *c = b->corpus;
   fputs("<section id=\"sources\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">Sources"
         "</h2>\n<div class=\"sources\">\n",
         f);
-  size_t k = 0;
+  size_t k = 0, u = 0;
   for (size_t i = 0; i < c->docs.n; i++) {
-    size_t first = k;
+    marks mk;
+    while (k < ncv && cv[k].doc < i) k++;
+    mk.cur = cv + k;
     while (k < ncv && cv[k].doc == i) k++;
-    source_card(f, c->docs.v[i], cv + first, cv + k);
+    mk.end = cv + k;
+    mk.ucur = mk.uend = NULL;
+    if (st->unique) {
+      while (u < st->nunique && st->unique[u].doc < i) u++;
+      mk.ucur = st->unique + u;
+      while (u < st->nunique && st->unique[u].doc == i) u++;
+      mk.uend = st->unique + u;
+    }
+    source_card(f, b, i, &mk);
   }
   fputs("</div>\n</section>\n", f);
 }
@@ -393,118 +443,9 @@ int cr_html_story_page(const cr_html_story *s, FILE *out) {
   section_coverage(out, s->coverage);
   section_speakers(out, b->corpus, s->speakers, s->nspeakers);
   section_discrepancies(out, b->corpus, s->discrepancies, s->ndiscrepancies);
-  section_sources(out, b->corpus, cv, ncv);
+  section_sources(out, s, cv, ncv);
   fputs("</main>\n", out);
   cr_html_page_close(out, b->corpus->docs.n);
   free(cv);
   return ferror(out) || fflush(out) ? -1 : 0;
-}
-
-/* The coverage matrix of the summary: its sentences by the sources that
- * carry at least one of them (a source carrying none adds an empty
- * column), at most CR_HTML_MATRIX_MAX_COLS of those carrying the most. */
-typedef struct summary_matrix {
-  cr_html_matrix m;
-  const char **rows, **cols;
-  float *value;
-  uint32_t *sent, *origin, *col_doc, *cover, *col_of;
-} summary_matrix;
-
-static void summary_matrix_free(summary_matrix *sm) {
-  free(sm->rows);
-  free(sm->cols);
-  free(sm->value);
-  free(sm->sent);
-  free(sm->origin);
-  free(sm->col_doc);
-  free(sm->cover);
-  free(sm->col_of);
-}
-
-/* Orders sources by how many statements they carry, most first, then by
- * corpus order. */
-typedef struct by_cover {
-  uint32_t doc, cover;
-} by_cover;
-
-static int cmp_by_cover(const void *a, const void *b) {
-  const by_cover *x = a, *y = b;
-  if (x->cover != y->cover) return x->cover > y->cover ? -1 : 1;
-  return (x->doc > y->doc) - (x->doc < y->doc);
-}
-
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
-}
-
-/* Fills col_doc with the chosen sources in corpus order; returns how many. */
-static size_t pick_columns(const uint32_t *cover, size_t nd, uint32_t *col_doc) {
-  by_cover *v = malloc((nd ? nd : 1) * sizeof *v);
-  if (!v) return (size_t)-1;
-  size_t n = 0;
-  for (size_t d = 0; d < nd; d++)
-    if (cover[d]) v[n++] = (by_cover){(uint32_t)d, cover[d]};
-  qsort(v, n, sizeof *v, cmp_by_cover);
-  if (n > CR_HTML_MATRIX_MAX_COLS) n = CR_HTML_MATRIX_MAX_COLS;
-  for (size_t i = 0; i < n; i++) col_doc[i] = v[i].doc;
-  free(v);
-  qsort(col_doc, n, sizeof *col_doc, cmp_u32);
-  return n;
-}
-
-static int summary_matrix_build(const cr_brief *b, summary_matrix *sm) {
-  const cr_corpus *c = b->corpus;
-  size_t nr = b->nitems, nd = c->docs.n;
-  memset(sm, 0, sizeof *sm);
-  sm->cover = calloc(nd ? nd : 1, sizeof *sm->cover);
-  sm->col_of = malloc((nd ? nd : 1) * sizeof *sm->col_of);
-  sm->col_doc = malloc((nd ? nd : 1) * sizeof *sm->col_doc);
-  if (!sm->cover || !sm->col_of || !sm->col_doc) goto oom;
-  for (size_t r = 0; r < nr; r++)
-    for (size_t j = 0; j < b->items[r].nsources; j++)
-      if (b->items[r].sources[j] < nd) sm->cover[b->items[r].sources[j]]++;
-  size_t nc = pick_columns(sm->cover, nd, sm->col_doc);
-  if (nc == (size_t)-1) goto oom;
-  for (size_t d = 0; d < nd; d++) sm->col_of[d] = CR_NO_ID;
-  for (size_t k = 0; k < nc; k++) sm->col_of[sm->col_doc[k]] = (uint32_t)k;
-
-  size_t cells = nr * nc;
-  sm->rows = malloc((nr ? nr : 1) * sizeof *sm->rows);
-  sm->cols = malloc((nc ? nc : 1) * sizeof *sm->cols);
-  sm->value = malloc((cells ? cells : 1) * sizeof *sm->value);
-  sm->sent = malloc((cells ? cells : 1) * sizeof *sm->sent);
-  sm->origin = malloc((nr ? nr : 1) * sizeof *sm->origin);
-  if (!sm->rows || !sm->cols || !sm->value || !sm->sent || !sm->origin) goto oom;
-  for (size_t i = 0; i < cells; i++) {
-    sm->value[i] = -1;
-    sm->sent[i] = CR_NO_ID;
-  }
-  for (size_t k = 0; k < nc; k++) sm->cols[k] = source_name(c->docs.v[sm->col_doc[k]]);
-  for (size_t r = 0; r < nr; r++) {
-    const cr_summary_item *it = &b->items[r];
-    sm->rows[r] = it->text;
-    sm->origin[r] = it->doc < nd ? sm->col_of[it->doc] : CR_NO_ID;
-    for (size_t j = 0; j < it->nsources; j++) {
-      if (it->sources[j] >= nd || sm->col_of[it->sources[j]] == CR_NO_ID) continue;
-      size_t i = r * nc + sm->col_of[it->sources[j]];
-      sm->value[i] = it->source_sims[j];
-      sm->sent[i] = it->source_sents[j];
-    }
-  }
-  sm->m = (cr_html_matrix){nr, nc, sm->rows, sm->cols, sm->value, sm->sent,
-                           sm->origin, sm->col_doc, nd - nc};
-  return 0;
-oom:
-  summary_matrix_free(sm);
-  return -1;
-}
-
-int cr_brief_html(const cr_brief *b, FILE *out) {
-  summary_matrix sm;
-  if (summary_matrix_build(b, &sm)) return -1;
-  cr_html_story s = {b, &sm.m, NULL, 0, NULL, 0};
-  int rc = cr_html_story_page(&s, out);
-  summary_matrix_free(&sm);
-  return rc;
 }

@@ -56,12 +56,22 @@ typedef struct cr_html_matrix {
   const uint32_t *origin;
   const uint32_t *col_doc;
   size_t omitted;
+  size_t nshared;               /* rows [nshared, nrows) are carried by one
+                                   source only and drawn apart, under a
+                                   label; nrows when there is no such split */
 } cr_html_matrix;
 
 /* Columns of the brief's coverage matrix at most: past this the map is
  * wider than any screen; the sources carrying the most statements are
  * kept and the others counted in "omitted". */
 #define CR_HTML_MATRIX_MAX_COLS 40
+/* Rows at most: the facts most sources carry, then unique details (at
+ * most CR_UNIQUE_MAX_PER_SOURCE per source, as in the JSON) while room
+ * is left. */
+#define CR_HTML_MATRIX_MAX_ROWS 80
+/* Unique details per source shown as matrix rows (a row with one cell
+ * says little; all of them are marked in the sources panel). */
+#define CR_HTML_MATRIX_UNIQUE_PER_SOURCE 3
 
 /* Writes the matrix as an SVG heat map (with a legend and a text
  * alternative); nothing when it has no rows. */
@@ -74,10 +84,14 @@ typedef struct cr_html_variant {
   const char *value;
   const uint32_t *sources;
   size_t nsources;
+  const uint32_t *sents;   /* parallel to sources: the sentence giving the
+                              value (CR_NO_ID: link the source card); or
+                              NULL for none known */
 } cr_html_variant;
 
 typedef struct cr_html_discrepancy {
   const char *about;
+  const char *note;        /* a reading of it; may be NULL */
   const cr_html_variant *variants;
   size_t nvariants;
 } cr_html_discrepancy;
@@ -100,8 +114,13 @@ typedef struct cr_html_speaker {
 } cr_html_speaker;
 
 /* Everything the page shows.  Sections whose data is absent (NULL or
- * zero counts) are left out, never filled with placeholders; coverage
- * NULL means "summary sentences by sources", built from the brief. */
+ * zero counts) are left out, never filled with placeholders (the brief's
+ * page, cr_brief_html in html_views.c, fills them from the alignment). */
+/* A sentence of a source (corpus index, sentence index). */
+typedef struct cr_html_mark {
+  uint32_t doc, sent;
+} cr_html_mark;
+
 typedef struct cr_html_story {
   const cr_brief *brief;
   const cr_html_matrix *coverage;
@@ -109,12 +128,24 @@ typedef struct cr_html_story {
   size_t nspeakers;
   const cr_html_discrepancy *discrepancies;
   size_t ndiscrepancies;
+  const cr_html_mark *unique;  /* sentences only their source carries,
+                                  sorted by doc then sent: marked "only
+                                  here" in the sources panel */
+  size_t nunique;
 } cr_html_story;
 
 /* Writes the page; 0, or -1 on a write error or out of memory. */
 int cr_html_story_page(const cr_html_story *s, FILE *out);
-/* The page of a brief alone. */
+
+/* ------------------------------------------------------------ html_views.c */
+
+/* The page of a brief: the coverage matrix is facts by sources when the
+ * alignment ran (corroborated facts on top, unique details under them),
+ * else summary sentences by sources; discrepancies from the alignment. */
 int cr_brief_html(const cr_brief *b, FILE *out);
+
+/* The short name of a source: its outlet, else its id. */
+const char *cr_html_source_name(const cr_doc *d);
 
 /* The page frame shared by the story page and the index: doctype, CSP,
  * viewport, title, the inline style sheet, a skip link to #main; and the

@@ -77,6 +77,8 @@ const char cr_html_css[] =
     ".s{scroll-margin-top:4rem;border-radius:2px}"
     ".s.cited{text-decoration:underline dotted var(--accent);text-underline-offset:.2em}"
     ".s:target{background:var(--hl);text-decoration:none}"
+    ".s.uniq{background:rgba(230,159,0,.16)}"
+    ".badge.only{color:var(--warn);font-size:.65rem;margin-left:.3em;vertical-align:middle}"
     ".back{font-size:.75em;vertical-align:super;text-decoration:none;margin-left:.1em}"
     "details{margin-top:.5rem;font-size:.9rem}"
     "summary{cursor:pointer;color:var(--muted)}"

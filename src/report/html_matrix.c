@@ -75,12 +75,29 @@ static void legend(FILE *f, int y) {
           x, y + 4, x + 22, y + 17);
 }
 
+/* Top of row r: rows past nshared sit one row lower, under the label of
+ * the single-source group. */
+static int row_y(const cr_html_matrix *m, size_t r) {
+  size_t slot = r + (r >= m->nshared && m->nshared < m->nrows);
+  return MX_HEAD_H + (int)slot * (MX_CELL_H + MX_GAP);
+}
+
+/* The row number, linked to the sentence whose wording the row shows. */
+static void row_number(FILE *f, const cr_html_matrix *m, size_t r, int ty) {
+  uint32_t o = m->origin ? m->origin[r] : CR_NO_ID;
+  int linked = o < m->ncols && m->sent && m->sent[r * m->ncols + o] != CR_NO_ID;
+  if (linked) fprintf(f, "<a href=\"#src%zu-s%u\">", col_num(m, o), m->sent[r * m->ncols + o]);
+  fprintf(f, "<text x=\"0\" y=\"%d\" font-weight=\"700\">%zu.</text>", ty, r + 1);
+  if (linked) fputs("</a>", f);
+}
+
 void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
   if (!m || !m->nrows || !m->ncols) return;
   int cells_w = (int)m->ncols * (MX_CELL_W + MX_GAP);
   int w = MX_NUM_W + cells_w + 8 + MX_LABEL_W;
   if (w < 620) w = 620; /* room for the legend */
-  int h = MX_HEAD_H + (int)m->nrows * (MX_CELL_H + MX_GAP) + MX_LEGEND_H;
+  int body_end = row_y(m, m->nrows - 1) + MX_CELL_H + MX_GAP;
+  int h = body_end + MX_LEGEND_H;
   /* a map of a few sources scales down to the screen; a wide one keeps
    * its size and scrolls, or its cells would shrink past reading */
   fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\"%s width=\"%d\" height=\"%d\" "
@@ -97,10 +114,12 @@ void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
     cr_html_text_clip(f, m->col_label[c], MX_COL_CHARS);
     fputs("</text></a>", f);
   }
+  if (m->nshared < m->nrows)
+    fprintf(f, "<text x=\"0\" y=\"%d\" font-style=\"italic\">Only in one source:</text>",
+            row_y(m, m->nshared) - MX_GAP - 10);
   for (size_t r = 0; r < m->nrows; r++) {
-    int y = MX_HEAD_H + (int)r * (MX_CELL_H + MX_GAP), ty = y + MX_CELL_H / 2 + 4;
-    fprintf(f, "<a href=\"#sum-%zu\"><text x=\"0\" y=\"%d\" font-weight=\"700\">%zu.</text></a>",
-            r + 1, ty, r + 1);
+    int y = row_y(m, r), ty = y + MX_CELL_H / 2 + 4;
+    row_number(f, m, r, ty);
     for (size_t c = 0; c < m->ncols; c++)
       cell(f, m, r, c, MX_NUM_W + (int)c * (MX_CELL_W + MX_GAP), y);
     fprintf(f, "<text x=\"%d\" y=\"%d\"><title>", MX_NUM_W + cells_w + 8, ty);
@@ -109,6 +128,6 @@ void cr_html_matrix_svg(FILE *f, const cr_html_matrix *m) {
     cr_html_text_clip(f, m->row_text[r], MX_LABEL_CHARS);
     fputs("</text>", f);
   }
-  legend(f, MX_HEAD_H + (int)m->nrows * (MX_CELL_H + MX_GAP) + 12);
+  legend(f, body_end + 8);
   fputs("</svg>", f);
 }
