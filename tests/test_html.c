@@ -196,7 +196,7 @@ static void test_story_sections(void **state) {
   uint32_t both[] = {0, 1}, one[] = {1}, bogus[] = {0, 7};
   uint32_t sents[] = {1, CR_NO_ID};
   cr_html_variant vars[] = {{"until March", both, 2, sents}, {hostile, bogus, 2, NULL}};
-  cr_html_discrepancy disc[] = {{"<i>reopening</i>", "a <b>note</b>", vars, 2}};
+  cr_html_discrepancy disc[] = {{"<i>reopening</i>", "a <b>note</b>", "It <em>reopens</em>", vars, 2}};
   const char *aliases[] = {"A. Ortiz", hostile};
   cr_html_quote quotes[] = {{"\"The bridge is not safe\" <img src=x onerror=alert(1)>", "direct", one, 1}};
   cr_html_speaker sp[] = {{"Ana Ortiz", aliases, 2, "mayor", "denies", quotes, 1},
@@ -229,6 +229,7 @@ static void test_story_sections(void **state) {
   assert_int_equal(count(out, "<a class=\"cite\" href=\"#src2\""), 2); /* + the quote */
   assert_int_equal(count(out, "<a class=\"cite\" href=\"#src1\""), 1);
   assert_non_null(strstr(out, "a &lt;b&gt;note&lt;/b&gt;"));
+  assert_non_null(strstr(out, "in: \xE2\x80\x9CIt &lt;em&gt;reopens&lt;/em&gt;"));
   /* the unique mark lands on sentence 1 of source 2 */
   assert_non_null(strstr(out, "<span class=\"s uniq\" id=\"src2-s1\">"));
   assert_int_equal(count(out, "only here"), 1);

@@ -249,7 +249,13 @@ static void section_discrepancies(FILE *f, const cr_corpus *c, const cr_html_dis
   for (size_t i = 0; i < n; i++) {
     fputs("<div class=\"card\"><h3>", f);
     cr_html_text(f, d[i].about);
-    fputs("</h3><ul class=\"variants\">", f);
+    fputs("</h3>", f);
+    if (d[i].context) {
+      fputs("<p class=\"note\">in: \xE2\x80\x9C", f);
+      cr_html_text_clip(f, d[i].context, 140);
+      fputs("\xE2\x80\x9D</p>", f);
+    }
+    fputs("<ul class=\"variants\">", f);
     for (size_t v = 0; v < d[i].nvariants; v++) {
       const cr_html_variant *va = &d[i].variants[v];
       fputs("<li><strong>", f);

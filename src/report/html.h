@@ -92,6 +92,7 @@ typedef struct cr_html_variant {
 typedef struct cr_html_discrepancy {
   const char *about;
   const char *note;        /* a reading of it; may be NULL */
+  const char *context;     /* the statement it is found in; may be NULL */
   const cr_html_variant *variants;
   size_t nvariants;
 } cr_html_discrepancy;

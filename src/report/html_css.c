@@ -71,6 +71,7 @@ const char cr_html_css[] =
     ".num{display:inline-block;min-width:1.8em;font-weight:700;color:var(--accent)}"
     ".meta{color:var(--muted);font-size:.85rem;margin:0 0 .5rem}"
     ".meta span+span::before{content:\" \xC2\xB7 \"}"
+    ".meta span.badge::before{content:none}.meta .badge{margin-left:.4em}"
     ".file{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem}"
     ".body p{margin:.5rem 0}"
     ".body .sub{font-weight:600}"

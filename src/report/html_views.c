@@ -190,10 +190,14 @@ typedef struct disc_build {
   cr_html_discrepancy *discs;
   cr_html_variant *vars;
   uint32_t *sents;
+  char **context;        /* the fact's representative wording, owned */
   size_t n;
 } disc_build;
 
 static void discs_free(disc_build *db) {
+  if (db->context)
+    for (size_t i = 0; i < db->n; i++) free(db->context[i]);
+  free(db->context);
   free(db->discs);
   free(db->vars);
   free(db->sents);
@@ -215,12 +219,20 @@ static int discs_build(const cr_alignment *al, disc_build *db) {
   db->discs = calloc(al->ndiscs ? al->ndiscs : 1, sizeof *db->discs);
   db->vars = calloc(nv ? nv : 1, sizeof *db->vars);
   db->sents = malloc((ns ? ns : 1) * sizeof *db->sents);
-  if (!db->discs || !db->vars || !db->sents) return -1;
+  db->context = calloc(al->ndiscs ? al->ndiscs : 1, sizeof *db->context);
+  db->n = al->ndiscs;
+  if (!db->discs || !db->vars || !db->sents || !db->context) return -1;
   size_t kv = 0, ks = 0;
   for (size_t i = 0; i < al->ndiscs; i++) {
     const cr_discrepancy *d = &al->discs[i];
     const cr_fact *f = d->fact < al->nfacts ? &al->facts[d->fact] : NULL;
-    db->discs[i] = (cr_html_discrepancy){d->about, d->note, db->vars + kv, d->nvalues};
+    if (f) {
+      const cr_unit *rep = &al->units[f->rep];
+      const cr_doc *doc = al->corpus->docs.v[rep->doc];
+      if (!(db->context[i] = cr_sentence_text(NULL, doc, doc->sents[rep->sent].span))) return -1;
+    }
+    db->discs[i] =
+        (cr_html_discrepancy){d->about, d->note, db->context[i], db->vars + kv, d->nvalues};
     for (uint32_t v = 0; v < d->nvalues; v++) {
       const cr_disc_value *dv = &d->values[v];
       db->vars[kv++] = (cr_html_variant){dv->value, dv->sources, dv->nsources, db->sents + ks};
@@ -228,7 +240,6 @@ static int discs_build(const cr_alignment *al, disc_build *db) {
         db->sents[ks++] = f ? fact_sentence(al, f, dv->sources[j]) : CR_NO_ID;
     }
   }
-  db->n = al->ndiscs;
   return 0;
 }
 
