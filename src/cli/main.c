@@ -6,6 +6,8 @@
 static const cli_cmd commands[] = {
     {"brief", "a cited brief of the reports as one story", cmd_brief},
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
+    {"quotes", "who said what: attributions with speaker, cue, content", cmd_quotes},
+    {"entities", "people, organisations and places with their aliases", cmd_entities},
 };
 
 static void usage(FILE *f) {

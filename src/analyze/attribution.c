@@ -1,0 +1,484 @@
+/* attribution.c — finding who said what in a sentence.
+ *
+ * An attribution has three roles: the cue (a reporting verb, "according
+ * to"), the source (who says it) and the content (what is said).  English
+ * news uses a handful of orders, each handled by one function below:
+ *
+ *   source first    Officials said (that) the talks had failed.
+ *   content first   “The talks failed,” officials said.   The talks
+ *                   failed, he said on Tuesday.
+ *   inverted        “The talks failed,” said Jane Smith, a spokeswoman.
+ *   according to    According to officials, the talks failed.
+ *                   The talks failed, according to officials.
+ *
+ * Span conventions follow the PolNeAR annotation (studied on its train
+ * split): the source is the whole noun phrase with titles and appositives
+ * ("Mr. Smith", "Jane Smith, a spokeswoman for the party,"); a pronoun or
+ * relative pronoun ("he", "who") is a source by itself; the content
+ * includes a leading "that" and its quotation marks but not the comma or
+ * full stop that separates it from the cue.
+ *
+ * There is no parser: noun phrases are found by walking tokens with small
+ * word lists, every walk bounded by a named constant. */
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+/* Longest source phrase walked back from a cue (tokens).  Long enough
+ * for "the Republican nominee's campaign manager", short enough that a
+ * comma-free 100 KB paragraph costs nothing. */
+#define CR_SRC_MAX_TOKS 12
+/* Longest appositive between two commas ("Jane Smith, a spokeswoman for
+ * the foreign ministry in Moscow, said"). */
+#define CR_APPOS_MAX_TOKS 30
+/* Longest tail after a content-first cue ("..., he said in a statement on
+ * Tuesday."): longer tails mean the cue heads its own clause. */
+#define CR_TAIL_MAX_TOKS 8
+/* Longest inverted source ("said Jane Smith, a spokeswoman for X."). */
+#define CR_INV_SRC_MAX_TOKS 20
+/* How far "told reporters ... that" may look for its "that". */
+#define CR_OBJ_MAX_TOKS 8
+/* How many paragraphs a quotation may run over. */
+#define CR_QUOTE_MAX_PARAS 6
+
+typedef struct ctx {
+  const cr_doc *d;
+  const uint8_t *inq;
+  const uint32_t *close;
+  uint32_t b, e; /* the sentence's tokens */
+} ctx;
+
+static int tok_punct(const ctx *x, uint32_t i, char ch) {
+  const cr_token *t = &x->d->toks[i];
+  return (t->kind == CR_TOK_PUNCT || t->kind == CR_TOK_SYMBOL) &&
+         t->span.end - t->span.start == 1 && x->d->text[t->span.start] == ch;
+}
+static int tok_wordish(const cr_token *t) {
+  return t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV ||
+         t->kind == CR_TOK_NUMBER;
+}
+static int tok_close_quote(const ctx *x, uint32_t i) {
+  return x->d->toks[i].kind == CR_TOK_QUOTE && x->close[i] == UINT32_MAX &&
+         !(x->d->toks[i].flags & CR_TF_OPEN);
+}
+static int tok_open_quote(const ctx *x, uint32_t i) {
+  return x->d->toks[i].kind == CR_TOK_QUOTE && (x->d->toks[i].flags & CR_TF_OPEN);
+}
+/* A boundary a content-first clause ends on: , — or a closing quote. */
+static int tok_clause_end(const ctx *x, uint32_t i) {
+  return tok_punct(x, i, ',') || x->d->toks[i].kind == CR_TOK_DASH ||
+         tok_close_quote(x, i);
+}
+static int tok_is(const ctx *x, uint32_t i, const char *w) {
+  return cr_tok_is(x->d, &x->d->toks[i], w);
+}
+#define IN_LIST(x, i, list) \
+  cr_tok_in((x)->d, &(x)->d->toks[i], list, sizeof list / sizeof *list)
+
+/* Subject pronouns and relative pronouns: a source on their own. */
+static const char *const pronouns[] = {"he", "i", "it", "one", "she", "that",
+                                       "they", "we", "which", "who", "you"};
+/* Words a subject phrase never contains: they start or join clauses
+ * (conjunctions, subordinators, auxiliaries, most prepositions).
+ * Sorted for bsearch. */
+static const char *const np_stops[] = {
+    "about", "after", "against", "also", "although", "and", "are", "as",
+    "be", "because", "been", "before", "being", "between", "but", "by",
+    "can", "could", "did", "do", "does", "during", "had", "has", "have",
+    "he", "her", "him", "how", "i", "if", "into", "is", "it", "may",
+    "might", "must", "nor", "not", "on", "or", "over", "she", "should",
+    "since", "so", "than", "that", "them", "then", "they", "though", "to",
+    "under", "unless", "until", "up", "us", "was", "we", "were", "what",
+    "when", "where", "whereas", "whether", "which", "while", "who", "whom",
+    "why", "will", "with", "without", "would", "yet", "you"};
+/* Adverbs and time words that sit between a subject and its verb
+ * ("Trump on Monday said", "she also said") and belong to neither. */
+static const char *const between[] = {
+    "again", "already", "also", "earlier", "finally",
+    "first", "friday", "further", "last", "later", "monday", "month",
+    "morning", "night", "now", "often", "on", "once", "previously",
+    "privately", "publicly", "recently", "repeatedly", "reportedly",
+    "saturday", "separately", "since", "still", "sunday", "then", "this",
+    "thursday", "today", "tonight", "tuesday", "wednesday", "week",
+    "yesterday"};
+/* Verbs whose object comes before the content ("told reporters that"). */
+static const char *const takes_object[] = {
+    "advised", "asked", "assured", "informed", "reminded", "tell",
+    "telling", "tells", "told", "urged", "warned", "warning", "warns"};
+/* Auxiliaries that form part of the cue ("has said", "had told"). */
+static const char *const aux[] = {"had", "has", "have"};
+/* Determiners and words that may open an inverted source ("said the
+ * spokesman", "said Smith"). */
+static const char *const determiners[] = {"a", "an", "another", "her", "his",
+                                          "its", "one", "some",
+                                          "the", "their"};
+
+/* The last token of the sentence that belongs to a content: trailing
+ * full stops, commas, semicolons and dashes are left out; a closing
+ * quotation mark (and the full stop inside it) stays in. */
+static uint32_t trim_end(const ctx *x, uint32_t lo, uint32_t hi) {
+  while (hi > lo) {
+    const cr_token *t = &x->d->toks[hi - 1];
+    if (t->kind == CR_TOK_DASH || tok_punct(x, hi - 1, '.') ||
+        tok_punct(x, hi - 1, ',') || tok_punct(x, hi - 1, ';') ||
+        tok_punct(x, hi - 1, ':'))
+      hi--;
+    else
+      break;
+  }
+  return hi;
+}
+
+static cr_span span_of(const ctx *x, uint32_t lo, uint32_t hi) {
+  cr_span s = {0, 0};
+  if (hi <= lo) return s;
+  s.start = x->d->toks[lo].span.start;
+  s.end = x->d->toks[hi - 1].span.end;
+  return s;
+}
+
+/* The paragraph of token i and its token range. */
+static uint32_t para_end_tok(const cr_doc *d, uint32_t para) {
+  const cr_para *p = &d->paras[para];
+  return d->sents[p->sent_end - 1].tok_end;
+}
+
+/* When a content opens with a quotation mark, the content is the whole
+ * quotation, even when it runs over several sentences or, news style,
+ * several paragraphs that each reopen it.  Returns the token after the
+ * last one of the quotation, or 0 when it is not a quotation. */
+static uint32_t quote_extent(const ctx *x, uint32_t open) {
+  const cr_doc *d = x->d;
+  uint32_t para = d->sents[x->b].para;
+  for (int hops = 0; hops < CR_QUOTE_MAX_PARAS; hops++) {
+    if (x->close[open] != UINT32_MAX) return x->close[open] + 1;
+    uint32_t end = para_end_tok(d, para);
+    /* the next paragraph with sentences must reopen the quote */
+    uint32_t np = para + 1;
+    while (np < d->nparas && d->paras[np].sent_begin >= d->paras[np].sent_end)
+      np++;
+    if (np >= d->nparas) return end;
+    uint32_t t0 = d->sents[d->paras[np].sent_begin].tok_begin;
+    if (t0 >= d->ntoks || !tok_open_quote(x, t0)) return end;
+    para = np;
+    open = t0;
+  }
+  return 0;
+}
+
+/* Walks back from a cue to the start of its subject phrase.  *se gets
+ * the end of the phrase (adverbs and time words between subject and verb
+ * are skipped).  Returns the first token, or UINT32_MAX when there is
+ * no subject. */
+static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
+  if (cue <= x->b) return UINT32_MAX;
+  int64_t p = (int64_t)cue - 1;
+  while (p >= x->b && IN_LIST(x, (uint32_t)p, between) &&
+         !(x->d->toks[p].flags & CR_TF_CAP && p == x->b))
+    p--;
+  if (p < x->b) return UINT32_MAX;
+  *se = (uint32_t)p + 1;
+  if (IN_LIST(x, (uint32_t)p, pronouns)) return (uint32_t)p;
+  if (tok_punct(x, (uint32_t)p, ',')) return UINT32_MAX; /* see appositive */
+  int64_t lo = p, n = 0;
+  for (; p >= x->b && n < CR_SRC_MAX_TOKS; p--, n++) {
+    const cr_token *t = &x->d->toks[p];
+    if (x->inq[p]) break;
+    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&')) break;
+    if (IN_LIST(x, (uint32_t)p, np_stops)) break;
+    char w[24];
+    size_t wl = cr_tok_lower(x->d, t, w, sizeof w);
+    if (wl && !(t->flags & CR_TF_CAP) && cr_cue_lookup(w, wl)) break;
+    lo = p;
+  }
+  if (lo > (int64_t)*se - 1 || n == 0) return UINT32_MAX;
+  /* a phrase cannot start with a preposition left dangling by the walk */
+  while (lo < *se && (tok_is(x, (uint32_t)lo, "of") || tok_is(x, (uint32_t)lo, "for") ||
+                      tok_is(x, (uint32_t)lo, "in") || tok_is(x, (uint32_t)lo, "at") ||
+                      tok_is(x, (uint32_t)lo, "from")))
+    lo++;
+  return lo < *se ? (uint32_t)lo : UINT32_MAX;
+}
+
+/* "Jane Smith, a spokeswoman for the ministry, said": the subject is the
+ * name before the first comma, through the closing comma.  Returns the
+ * name's first token, or UINT32_MAX. */
+static uint32_t appositive_before(const ctx *x, uint32_t comma) {
+  if (comma < x->b + 2) return UINT32_MAX;
+  uint32_t lim = comma > x->b + CR_APPOS_MAX_TOKS ? comma - CR_APPOS_MAX_TOKS : x->b;
+  int64_t q = (int64_t)comma - 1;
+  for (; q >= lim; q--) {
+    if (tok_punct(x, (uint32_t)q, ',')) break;
+    if (x->d->toks[q].kind == CR_TOK_QUOTE || tok_punct(x, (uint32_t)q, ';'))
+      return UINT32_MAX;
+  }
+  if (q < lim || q <= x->b || q + 1 >= comma) return UINT32_MAX;
+  /* the name: capitalised words and abbreviations before the comma */
+  int64_t p = q - 1, n = 0;
+  for (; p >= x->b && n < 6; p--, n++) {
+    const cr_token *t = &x->d->toks[p];
+    if (!(t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV) ||
+        !(t->flags & CR_TF_CAP))
+      break;
+  }
+  if (n == 0) return UINT32_MAX;
+  /* the name must start the clause: sentence start or after a boundary */
+  if (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
+      !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':'))
+    return UINT32_MAX;
+  return (uint32_t)(p + 1);
+}
+
+/* The content-first clause ending just before token k (a comma, dash or
+ * closing quote): from the sentence start, or from the quotation's
+ * opening mark when the clause is a quotation opened earlier. */
+static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) {
+  uint32_t end = k; /* exclusive */
+  if (tok_close_quote(x, k)) end = k + 1;
+  else if (k > x->b && tok_close_quote(x, k - 1)) end = k; /* ”, */
+  uint32_t start = x->b;
+  if (end > x->b && tok_close_quote(x, end - 1)) {
+    /* find the opening mark (bounded walk back through the paragraph) */
+    uint32_t ce = end - 1, lim = ce > 4096 ? ce - 4096 : 0;
+    for (int64_t i = (int64_t)ce - 1; i >= (int64_t)lim; i--)
+      if (x->close[i] == ce) {
+        if ((uint32_t)i < start) start = (uint32_t)i;
+        break;
+      }
+  }
+  end = trim_end(x, start, end);
+  if (end < start + 2) return 0;
+  *lo = start;
+  *hi = end;
+  return 1;
+}
+
+/* The content after a source-first cue, to the end of the sentence (or
+ * of the quotation it opens). */
+static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
+                         uint32_t *hi) {
+  uint32_t i = c;
+  if (object) {
+    /* told reporters (on Tuesday) that ...: the content starts at "that",
+     * a colon or a quotation mark; else after a one-word object (him) */
+    uint32_t j = i, found = 0;
+    for (; j < x->e && j < i + CR_OBJ_MAX_TOKS; j++) {
+      if (tok_is(x, j, "that") || tok_open_quote(x, j) || tok_punct(x, j, ':')) {
+        found = 1;
+        break;
+      }
+      if (tok_punct(x, j, ',') || tok_punct(x, j, '.')) break;
+    }
+    if (found) i = j;
+    else if (i < x->e && !tok_is(x, i, "to")) i++;
+  }
+  while (i < x->e && (tok_punct(x, i, ',') || tok_punct(x, i, ':'))) i++;
+  if (i >= x->e) return 0;
+  uint32_t end = x->e;
+  if (tok_open_quote(x, i)) {
+    uint32_t q = quote_extent(x, i);
+    if (q > end) end = q;
+  }
+  end = trim_end(x, i, end);
+  if (end < i + 2) return 0;
+  *lo = i;
+  *hi = end;
+  return 1;
+}
+
+/* "…,” said Jane Smith, a spokeswoman.": a short noun phrase after the
+ * cue, running to the end of the sentence. */
+static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
+  if (c >= x->e) return 0;
+  const cr_token *t = &x->d->toks[c];
+  if (!(t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV)) return 0;
+  if (!(t->flags & CR_TF_CAP) && !IN_LIST(x, c, determiners)) return 0;
+  uint32_t end = x->e;
+  /* stop at a quotation resuming the content: ..., said X, “B.” */
+  for (uint32_t j = c; j < x->e; j++)
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) {
+      end = j;
+      break;
+    }
+  end = trim_end(x, c, end);
+  if (end <= c || end - c > CR_INV_SRC_MAX_TOKS) return 0;
+  *lo = c;
+  *hi = end;
+  return 1;
+}
+
+/* The tail after a content-first cue is short and adds no clause. */
+static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
+  uint32_t n = 0;
+  *resume = UINT32_MAX;
+  for (uint32_t j = c; j < x->e; j++, n++) {
+    if (tok_is(x, j, "that")) return 0;
+    if (tok_open_quote(x, j)) { /* "A," he said, "B." */
+      *resume = j;
+      return 1;
+    }
+    if (n >= CR_TAIL_MAX_TOKS) return 0;
+  }
+  return 1;
+}
+
+static uint8_t kind_of(const ctx *x, cr_span s) {
+  const cr_doc *d = x->d;
+  size_t first = (size_t)-1, last = 0, quotes = 0;
+  for (uint32_t i = x->b > 4096 ? x->b - 4096 : 0; i < d->ntoks; i++) {
+    const cr_token *t = &d->toks[i];
+    if (t->span.start < s.start) continue;
+    if (t->span.end > s.end) break;
+    if (first == (size_t)-1) first = i;
+    last = i;
+    quotes += t->kind == CR_TOK_QUOTE;
+  }
+  if (!quotes || first == (size_t)-1) return CR_ATTR_INDIRECT;
+  if (d->toks[first].kind == CR_TOK_QUOTE && tok_open_quote(x, (uint32_t)first) &&
+      d->toks[last].kind == CR_TOK_QUOTE)
+    return CR_ATTR_DIRECT;
+  return CR_ATTR_MIXED;
+}
+
+static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
+                cr_span src, uint32_t kb, uint32_t ke, cr_span content2,
+                const cr_cue_entry *cue) {
+  cr_attr a;
+  memset(&a, 0, sizeof a);
+  a.cue = span_of(x, cb, ce);
+  a.source = src;
+  a.content = span_of(x, kb, ke);
+  a.content2 = content2;
+  a.mention = CR_NO_ID;
+  a.polarity = cue->polarity;
+  a.kind = kind_of(x, a.content);
+  if (content2.end > content2.start && a.kind == CR_ATTR_DIRECT &&
+      kind_of(x, content2) != CR_ATTR_DIRECT)
+    a.kind = CR_ATTR_MIXED;
+  return cr_vec_push(out, a);
+}
+
+/* "according to X, C" and "C, according to X". */
+static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                         cr_attr_vec *out) {
+  if (i + 2 >= x->e || !tok_is(x, i + 1, "to")) return 0;
+  /* the source runs to the next comma or the end of the sentence */
+  uint32_t sb = i + 2, se = sb;
+  while (se < x->e && !tok_punct(x, se, ',') && x->d->toks[se].kind != CR_TOK_QUOTE &&
+         se - sb < CR_INV_SRC_MAX_TOKS)
+    se++;
+  uint32_t src_end = trim_end(x, sb, se);
+  if (src_end <= sb) return 0;
+  cr_span src = span_of(x, sb, src_end);
+  cr_span none = {0, 0};
+  uint32_t lo, hi;
+  if (i > x->b && tok_clause_end(x, i - 1) && content_before(x, i - 1, &lo, &hi))
+    return emit(x, out, i, i + 2, src, lo, hi, none, cue) ? -1 : 1;
+  if (i == x->b || (i == x->b + 1 && !tok_wordish(&x->d->toks[x->b]))) {
+    uint32_t k = se;
+    while (k < x->e && tok_punct(x, k, ',')) k++;
+    uint32_t end = trim_end(x, k, x->e);
+    if (end >= k + 2) return emit(x, out, i, i + 2, src, k, end, none, cue) ? -1 : 1;
+  }
+  return 0;
+}
+
+/* One cue at token i: tries each pattern; 1 when an attribution was
+ * emitted, 0 when none fits, -1 out of memory. */
+static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                   cr_attr_vec *out) {
+  if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
+  uint32_t cb = i, ce = i + 1;
+  /* "has said": the auxiliary belongs to the cue */
+  if (cb > x->b && IN_LIST(x, cb - 1, aux)) cb--;
+  cr_span none = {0, 0};
+  uint32_t se = 0, sb = subject_before(x, cb, &se);
+  /* Jane Smith, a spokeswoman, said */
+  if (sb == UINT32_MAX && cb > x->b && tok_punct(x, cb - 1, ',')) {
+    uint32_t a = appositive_before(x, cb - 1);
+    if (a != UINT32_MAX) {
+      sb = a;
+      se = cb;
+    }
+  }
+  uint32_t lo, hi, resume;
+  if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
+      tok_clause_end(x, sb - 1) && short_tail(x, ce, &resume) &&
+      content_before(x, sb - 1, &lo, &hi)) {
+    /* content first: “…,” he said (, “…”) */
+    cr_span c2 = none;
+    if (resume != UINT32_MAX) {
+      uint32_t q = quote_extent(x, resume);
+      if (q > resume + 1) c2 = span_of(x, resume, trim_end(x, resume, q));
+    }
+    return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, c2, cue) ? -1 : 1;
+  }
+  if (cue->cls == CR_CUE_SPEECH && sb == UINT32_MAX && cb > x->b &&
+      tok_clause_end(x, cb - 1)) {
+    /* inverted: “…,” said Jane Smith */
+    uint32_t slo, shi;
+    if (source_after(x, ce, &slo, &shi) && content_before(x, cb - 1, &lo, &hi)) {
+      cr_span c2 = none;
+      if (shi < x->e) {
+        uint32_t r = shi;
+        while (r < x->e && !tok_open_quote(x, r)) r++;
+        if (r < x->e) {
+          uint32_t q = quote_extent(x, r);
+          if (q > r + 1) c2 = span_of(x, r, trim_end(x, r, q));
+        }
+      }
+      return emit(x, out, cb, ce, span_of(x, slo, shi), lo, hi, c2, cue) ? -1 : 1;
+    }
+  }
+  if (sb != UINT32_MAX &&
+      content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi)) {
+    /* source first: officials said (that) … */
+    return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
+  }
+  return 0;
+}
+
+/* A word can be a cue: lower case (a capitalised "States" or "Warns" is
+ * a name or a headline word) outside quotation marks, except a sentence-
+ * initial "According". */
+static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  if (t->kind != CR_TOK_WORD || x->inq[i]) return NULL;
+  char w[24];
+  size_t n = cr_tok_lower(x->d, t, w, sizeof w);
+  if (!n) return NULL;
+  const cr_cue_entry *e = cr_cue_lookup(w, n);
+  if (!e) return NULL;
+  if ((t->flags & CR_TF_CAP) && !(e->cls == CR_CUE_ACCORDING && i == x->b))
+    return NULL;
+  /* "promised to", "refused to": an infinitive is an intention, not a
+   * report, for speech and evidence verbs */
+  if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING &&
+      i + 1 < x->e && tok_is(x, i + 1, "to"))
+    return NULL;
+  return e;
+}
+
+int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
+                         const uint32_t *close, cr_attr_vec *out) {
+  for (size_t s = 0; s < d->nsents; s++) {
+    const cr_sentence *se = &d->sents[s];
+    uint8_t pk = d->paras[se->para].kind;
+    if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE) continue;
+    ctx x = {d, inq, close, se->tok_begin, se->tok_end};
+    for (uint32_t i = x.b; i < x.e; i++) {
+      const cr_cue_entry *cue = cue_at(&x, i);
+      if (!cue) continue;
+      size_t before = out->n;
+      int r = try_cue(&x, i, cue, out);
+      if (r < 0) return -1;
+      if (r > 0) {
+        out->v[before].sent = (uint32_t)s;
+        /* one attribution per cue; a later cue in the content may head a
+         * nested attribution of its own */
+        if (cue->cls == CR_CUE_ACCORDING) i++;
+      }
+    }
+  }
+  return 0;
+}

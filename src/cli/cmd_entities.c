@@ -1,0 +1,2 @@
+#include "cli/cli.h"
+int cmd_entities(int argc, char **argv) { return 0; }
