@@ -37,7 +37,7 @@
 /* Longest inverted source ("said Jane Smith, a spokeswoman for X."). */
 #define CR_INV_SRC_MAX_TOKS 20
 /* How far "told reporters ... that" may look for its "that". */
-#define CR_OBJ_MAX_TOKS 8
+#define CR_OBJ_MAX_TOKS 16
 /* How many paragraphs a quotation may run over. */
 #define CR_QUOTE_MAX_PARAS 6
 
@@ -46,6 +46,7 @@ typedef struct ctx {
   const uint8_t *inq;
   const uint32_t *close;
   uint32_t b, e; /* the sentence's tokens */
+  uint32_t s;    /* the sentence */
 } ctx;
 
 static int tok_punct(const ctx *x, uint32_t i, char ch) {
@@ -105,13 +106,86 @@ static const char *const between[] = {
 static const char *const takes_object[] = {
     "advised", "asked", "assured", "informed", "reminded", "tell",
     "telling", "tells", "told", "urged", "warned", "warning", "warns"};
-/* Auxiliaries that form part of the cue ("has said", "had told"). */
-static const char *const aux[] = {"had", "has", "have"};
+/* Auxiliaries, modals and adverbs that form part of the cue in PolNeAR
+ * ("has said", "also said", "would not say", "has long argued"); words
+ * ending in -ly and contractions in n't are added by cue_modifier(). */
+static const char *const cue_left[] = {
+    "also", "are", "can", "could", "did", "do", "does", "even", "had",
+    "has", "have", "is", "long", "may", "might", "must", "never", "not",
+    "should", "still", "was", "were", "will", "would"};
+/* Words after which a cue word is a noun ("the claims", "his remarks"). */
+static const char *const noun_before[] = {
+    "a", "about", "an", "any", "by", "for", "from", "her", "his", "in",
+    "its", "my", "new", "no", "of", "on", "our", "recent", "such", "the",
+    "their", "these", "this", "those", "with", "your"};
+/* Lower-case words that may stand before a name inside a source
+ * ("Republican nominee Donald Trump", "spokeswoman Jane Smith"): roles
+ * and titles.  Any other lower-case word before a name ends the source
+ * ("In an interview Trump said"). */
+static const char *const roles[] = {
+    "adviser", "advisor", "aide", "ambassador", "analyst", "anchor",
+    "attorney", "author", "candidate", "ceo", "chair", "chairman",
+    "chairwoman", "chief", "columnist", "commander", "commissioner",
+    "congressman", "congresswoman", "correspondent", "councilman",
+    "councilwoman", "critic", "defender", "delegate", "director",
+    "economist", "editor", "envoy", "executive", "expert", "founder",
+    "general", "governor", "head", "host", "investor", "judge", "lawmaker",
+    "lawyer", "leader", "manager", "mate", "mayor", "member", "minister",
+    "moderator", "nominee", "officer", "official", "operative", "partner",
+    "pastor", "president", "professor", "prosecutor", "rep", "reporter",
+    "representative", "researcher", "secretary", "sen", "senator",
+    "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman",
+    "strategist", "surrogate", "writer"};
+/* Relative pronouns opening a clause rather than an appositive noun
+ * phrase: "Smith, who ..., said" has source "Smith". */
+static const char *const relatives[] = {"which", "who", "whose"};
+/* Words that may open a content-first clause without being part of it. */
+static const char *const clause_openers[] = {"and", "but", "so", "yet"};
+/* Question words that start a content right after the verb ("asked how
+ * ..."), never an object to skip. */
+static const char *const wh_words[] = {"how", "if", "what", "when", "where",
+                                       "whether", "who", "why"};
 /* Determiners and words that may open an inverted source ("said the
  * spokesman", "said Smith"). */
 static const char *const determiners[] = {"a", "an", "another", "her", "his",
                                           "its", "one", "some",
                                           "the", "their"};
+
+/* A word that joins the cue from the left: an auxiliary, a modal, an
+ * adverb in -ly or a negated contraction (isn't, didn’t). */
+static int cue_modifier(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  if (t->kind != CR_TOK_WORD || (t->flags & CR_TF_CAP)) return 0;
+  if (IN_LIST(x, i, cue_left)) return 1;
+  const char *w = x->d->text + t->span.start;
+  size_t n = t->span.end - t->span.start;
+  if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y') return 1;
+  if (n > 3 && w[n - 1] == 't' && (w[n - 2] == '\'' || (unsigned char)w[n - 2] == 0x99) &&
+      w[n - (w[n - 2] == '\'' ? 3 : 5)] == 'n')
+    return 1;
+  return 0;
+}
+
+/* A token that cannot be inside a subject phrase because it is a
+ * contraction with a verb (I've, she’ll, they're). */
+static int contraction(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  const char *w = x->d->text + t->span.start;
+  size_t n = t->span.end - t->span.start;
+  for (size_t k = 1; k + 1 < n; k++) {
+    size_t a = 0;
+    if (w[k] == '\'') a = 1;
+    else if (k + 3 < n && (unsigned char)w[k] == 0xE2 && (unsigned char)w[k + 1] == 0x80 &&
+             (unsigned char)w[k + 2] == 0x99) a = 3;
+    if (!a) continue;
+    const char *r = w + k + a;
+    size_t rn = n - k - a;
+    if ((rn == 2 && (!strncmp(r, "ve", 2) || !strncmp(r, "re", 2) || !strncmp(r, "ll", 2))) ||
+        (rn == 1 && (*r == 'm' || *r == 'd' || *r == 't')))
+      return 1;
+  }
+  return 0;
+}
 
 /* The last token of the sentence that belongs to a content: trailing
  * full stops, commas, semicolons and dashes are left out; a closing
@@ -183,19 +257,51 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
   int64_t lo = p, n = 0;
   for (; p >= x->b && n < CR_SRC_MAX_TOKS; p--, n++) {
     const cr_token *t = &x->d->toks[p];
-    if (x->inq[p]) break;
-    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&')) break;
+    if (x->inq[p] || contraction(x, (uint32_t)p)) break;
+    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&') &&
+        !tok_punct(x, (uint32_t)p, '(') && !tok_punct(x, (uint32_t)p, ')'))
+      break;
+    /* prepositions inside a noun phrase: "a study by Harvard", "the
+     * head of the party", "Republicans in Congress" */
+    if (tok_is(x, (uint32_t)p, "by") || tok_is(x, (uint32_t)p, "with") ||
+        (tok_is(x, (uint32_t)p, "in") && (uint32_t)p + 1 < *se &&
+         (x->d->toks[p + 1].flags & CR_TF_CAP))) {
+      lo = p;
+      continue;
+    }
+    /* "Regulators and environmental groups": "and" joins two subjects
+     * when a plural or a name stands on its left */
+    if (tok_is(x, (uint32_t)p, "and") && p > x->b && lo == p + 1) {
+      const cr_token *l = &x->d->toks[p - 1];
+      const char *lw = x->d->text + l->span.end - 1;
+      if (l->kind == CR_TOK_WORD && ((l->flags & CR_TF_CAP) || *lw == 's') &&
+          !IN_LIST(x, (uint32_t)p - 1, np_stops)) {
+        lo = p;
+        continue;
+      }
+    }
     if (IN_LIST(x, (uint32_t)p, np_stops)) break;
     char w[24];
     size_t wl = cr_tok_lower(x->d, t, w, sizeof w);
     if (wl && !(t->flags & CR_TF_CAP) && cr_cue_lookup(w, wl)) break;
+    /* a lower-case word before a name must be a role ("nominee Donald
+     * Trump"), else it ends an earlier phrase ("an interview Trump") */
+    if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
+        (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
+        !IN_LIST(x, (uint32_t)p, determiners))
+      break;
     lo = p;
   }
+  /* sentence-initial conjunctions and adverbs are not part of the phrase */
+  while (lo < *se && (IN_LIST(x, (uint32_t)lo, clause_openers) ||
+                      tok_is(x, (uint32_t)lo, "even") || tok_is(x, (uint32_t)lo, "meanwhile")))
+    lo++;
   if (lo > (int64_t)*se - 1 || n == 0) return UINT32_MAX;
   /* a phrase cannot start with a preposition left dangling by the walk */
   while (lo < *se && (tok_is(x, (uint32_t)lo, "of") || tok_is(x, (uint32_t)lo, "for") ||
                       tok_is(x, (uint32_t)lo, "in") || tok_is(x, (uint32_t)lo, "at") ||
-                      tok_is(x, (uint32_t)lo, "from")))
+                      tok_is(x, (uint32_t)lo, "from") || tok_is(x, (uint32_t)lo, "by") ||
+                      tok_is(x, (uint32_t)lo, "with") || tok_is(x, (uint32_t)lo, "and")))
     lo++;
   return lo < *se ? (uint32_t)lo : UINT32_MAX;
 }
@@ -203,7 +309,7 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
 /* "Jane Smith, a spokeswoman for the ministry, said": the subject is the
  * name before the first comma, through the closing comma.  Returns the
  * name's first token, or UINT32_MAX. */
-static uint32_t appositive_before(const ctx *x, uint32_t comma) {
+static uint32_t appositive_before(const ctx *x, uint32_t comma, uint32_t *first) {
   if (comma < x->b + 2) return UINT32_MAX;
   uint32_t lim = comma > x->b + CR_APPOS_MAX_TOKS ? comma - CR_APPOS_MAX_TOKS : x->b;
   int64_t q = (int64_t)comma - 1;
@@ -222,10 +328,16 @@ static uint32_t appositive_before(const ctx *x, uint32_t comma) {
       break;
   }
   if (n == 0) return UINT32_MAX;
+  while (p + 1 < q && (IN_LIST(x, (uint32_t)p + 1, clause_openers) ||
+                       tok_is(x, (uint32_t)p + 1, "even")))
+    p++;
+  *first = (uint32_t)q;
   /* the name must start the clause: sentence start or after a boundary */
   if (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
-      !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':'))
+      !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
+      !IN_LIST(x, (uint32_t)p, clause_openers))
     return UINT32_MAX;
+  if (p + 1 >= q) return UINT32_MAX;
   return (uint32_t)(p + 1);
 }
 
@@ -246,6 +358,7 @@ static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) 
         break;
       }
   }
+  if (start == x->b && IN_LIST(x, start, clause_openers)) start++;
   end = trim_end(x, start, end);
   if (end < start + 2) return 0;
   *lo = start;
@@ -253,12 +366,32 @@ static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) 
   return 1;
 }
 
+/* A reported clause ends where the reporting sentence goes on with a
+ * verb of its own: ", citing ...", ", adding that ...", "and added". */
+static uint32_t clause_cut(const ctx *x, uint32_t from, uint32_t end) {
+  for (uint32_t j = from + 1; j + 1 < end; j++) {
+    if (x->inq[j]) continue;
+    int sep = tok_punct(x, j, ',') || tok_punct(x, j, ';');
+    if (!sep) continue;
+    uint32_t k = j + 1;
+    if (k + 1 < end && (tok_is(x, k, "and") || tok_is(x, k, "but"))) k++;
+    char w[24];
+    size_t n = cr_tok_lower(x->d, &x->d->toks[k], w, sizeof w);
+    if (!n || (x->d->toks[k].flags & CR_TF_CAP)) continue;
+    const cr_cue_entry *e = cr_cue_lookup(w, n);
+    if (e && e->cls == CR_CUE_SPEECH && n > 3 &&
+        (!strcmp(w + n - 3, "ing") || k > j + 1))
+      return j;
+  }
+  return end;
+}
+
 /* The content after a source-first cue, to the end of the sentence (or
  * of the quotation it opens). */
 static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
                          uint32_t *hi) {
   uint32_t i = c;
-  if (object) {
+  if (object && i < x->e && !IN_LIST(x, i, wh_words)) {
     /* told reporters (on Tuesday) that ...: the content starts at "that",
      * a colon or a quotation mark; else after a one-word object (him) */
     uint32_t j = i, found = 0;
@@ -267,7 +400,7 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
         found = 1;
         break;
       }
-      if (tok_punct(x, j, ',') || tok_punct(x, j, '.')) break;
+      if (tok_punct(x, j, '.') || IN_LIST(x, j, wh_words)) break;
     }
     if (found) i = j;
     else if (i < x->e && !tok_is(x, i, "to")) i++;
@@ -278,6 +411,8 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
   if (tok_open_quote(x, i)) {
     uint32_t q = quote_extent(x, i);
     if (q > end) end = q;
+  } else {
+    end = clause_cut(x, i, end);
   }
   end = trim_end(x, i, end);
   if (end < i + 2) return 0;
@@ -307,6 +442,18 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
   return 1;
 }
 
+/* “A,” he said. “B.”: the quotation goes on in the next sentence of the
+ * paragraph when that sentence opens with a quotation mark; returns its
+ * opening token or UINT32_MAX. */
+static uint32_t next_quote(const ctx *x) {
+  const cr_doc *d = x->d;
+  if (x->s + 1 >= d->nsents) return UINT32_MAX;
+  const cr_sentence *n = &d->sents[x->s + 1];
+  if (n->para != d->sents[x->s].para || n->tok_begin >= n->tok_end)
+    return UINT32_MAX;
+  return tok_open_quote(x, n->tok_begin) ? n->tok_begin : UINT32_MAX;
+}
+
 /* The tail after a content-first cue is short and adds no clause. */
 static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
   uint32_t n = 0;
@@ -317,6 +464,8 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
       *resume = j;
       return 1;
     }
+    if (tok_punct(x, j, ',') && j + 1 < x->e && !tok_open_quote(x, j + 1))
+      return 1; /* ", adding ...": a new clause, the cue's own is done */
     if (n >= CR_TAIL_MAX_TOKS) return 0;
   }
   return 1;
@@ -389,16 +538,17 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                    cr_attr_vec *out) {
   if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
   uint32_t cb = i, ce = i + 1;
-  /* "has said": the auxiliary belongs to the cue */
-  if (cb > x->b && IN_LIST(x, cb - 1, aux)) cb--;
+  /* "has said", "also said", "has long argued": modifiers join the cue */
+  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
   cr_span none = {0, 0};
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   /* Jane Smith, a spokeswoman, said */
   if (sb == UINT32_MAX && cb > x->b && tok_punct(x, cb - 1, ',')) {
-    uint32_t a = appositive_before(x, cb - 1);
+    uint32_t first = 0, a = appositive_before(x, cb - 1, &first);
     if (a != UINT32_MAX) {
       sb = a;
-      se = cb;
+      /* "Smith, who led the inquiry, said": the name alone */
+      se = IN_LIST(x, first + 1, relatives) ? first : cb;
     }
   }
   uint32_t lo, hi, resume;
@@ -407,6 +557,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
       content_before(x, sb - 1, &lo, &hi)) {
     /* content first: “…,” he said (, “…”) */
     cr_span c2 = none;
+    if (resume == UINT32_MAX) resume = next_quote(x);
     if (resume != UINT32_MAX) {
       uint32_t q = quote_extent(x, resume);
       if (q > resume + 1) c2 = span_of(x, resume, trim_end(x, resume, q));
@@ -451,6 +602,10 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
   if (!e) return NULL;
   if ((t->flags & CR_TF_CAP) && !(e->cls == CR_CUE_ACCORDING && i == x->b))
     return NULL;
+  /* "the claims", "his remarks", "reports of": a noun, not a verb */
+  if (e->cls != CR_CUE_ACCORDING && i > x->b && IN_LIST(x, i - 1, noun_before))
+    return NULL;
+  if (i + 1 < x->e && tok_is(x, i + 1, "of")) return NULL;
   /* "promised to", "refused to": an infinitive is an intention, not a
    * report, for speech and evidence verbs */
   if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING &&
@@ -465,7 +620,7 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
     const cr_sentence *se = &d->sents[s];
     uint8_t pk = d->paras[se->para].kind;
     if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE) continue;
-    ctx x = {d, inq, close, se->tok_begin, se->tok_end};
+    ctx x = {d, inq, close, se->tok_begin, se->tok_end, (uint32_t)s};
     for (uint32_t i = x.b; i < x.e; i++) {
       const cr_cue_entry *cue = cue_at(&x, i);
       if (!cue) continue;
