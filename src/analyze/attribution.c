@@ -386,6 +386,22 @@ static uint32_t clause_cut(const ctx *x, uint32_t from, uint32_t end) {
   return end;
 }
 
+/* The object of "told": a pronoun, a name, or a short noun phrase
+ * ("reporters", "the Huffington Post"), then any time words. */
+static uint32_t skip_object(const ctx *x, uint32_t i) {
+  uint32_t j = i;
+  if (IN_LIST(x, j, determiners)) j++;
+  if (j < x->e && (x->d->toks[j].flags & CR_TF_CAP)) {
+    while (j < x->e && j < i + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
+           tok_wordish(&x->d->toks[j]))
+      j++;
+  } else if (j < x->e && tok_wordish(&x->d->toks[j])) {
+    j++; /* him, reporters, supporters */
+  }
+  while (j < x->e && j < i + 10 && IN_LIST(x, j, between)) j++;
+  return j;
+}
+
 /* The content after a source-first cue, to the end of the sentence (or
  * of the quotation it opens). */
 static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
@@ -396,14 +412,24 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
      * a colon or a quotation mark; else after a one-word object (him) */
     uint32_t j = i, found = 0;
     for (; j < x->e && j < i + CR_OBJ_MAX_TOKS; j++) {
-      if (tok_is(x, j, "that") || tok_open_quote(x, j) || tok_punct(x, j, ':')) {
+      if (tok_is(x, j, "that") || tok_punct(x, j, ':')) {
         found = 1;
         break;
       }
-      if (tok_punct(x, j, '.') || IN_LIST(x, j, wh_words)) break;
+      if (tok_punct(x, j, '.') || IN_LIST(x, j, wh_words) ||
+          x->d->toks[j].kind == CR_TOK_QUOTE)
+        break;
     }
     if (found) i = j;
-    else if (i < x->e && !tok_is(x, i, "to")) i++;
+    else if (i < x->e && !tok_is(x, i, "to")) i = skip_object(x, i);
+  }
+  /* said (on) Wednesday (night) that ...: time words before the content */
+  for (uint32_t j = i; j < x->e && j < i + 4; j++) {
+    if (tok_is(x, j, "that")) {
+      i = j;
+      break;
+    }
+    if (!IN_LIST(x, j, between)) break;
   }
   while (i < x->e && (tok_punct(x, i, ',') || tok_punct(x, i, ':'))) i++;
   if (i >= x->e) return 0;
@@ -459,13 +485,26 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
   uint32_t n = 0;
   *resume = UINT32_MAX;
   for (uint32_t j = c; j < x->e; j++, n++) {
-    if (tok_is(x, j, "that")) return 0;
-    if (tok_open_quote(x, j)) { /* "A," he said, "B." */
-      *resume = j;
-      return 1;
+    if (tok_is(x, j, "that") || tok_open_quote(x, j)) return 0;
+    if (tok_punct(x, j, ',') && j + 1 < x->e) {
+      const cr_token *t = &x->d->toks[j + 1];
+      const char *w = x->d->text + t->span.start;
+      size_t wl = t->span.end - t->span.start;
+      if (tok_open_quote(x, j + 1)) { /* "A," he said, "B." */
+        *resume = j + 1;
+        return 1;
+      }
+      /* ", adding ...", ", and added": a new clause of the speaker's */
+      if (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "but") ||
+          (wl > 4 && !memcmp(w + wl - 3, "ing", 3)))
+        return 1;
+      /* "The benefit, he says, would be $300": the content resumes */
+      if (n <= 3) {
+        *resume = j + 1;
+        return 2;
+      }
+      return 0;
     }
-    if (tok_punct(x, j, ',') && j + 1 < x->e && !tok_open_quote(x, j + 1))
-      return 1; /* ", adding ...": a new clause, the cue's own is done */
     if (n >= CR_TAIL_MAX_TOKS) return 0;
   }
   return 1;
@@ -534,12 +573,65 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
 
 /* One cue at token i: tries each pattern; 1 when an attribution was
  * emitted, 0 when none fits, -1 out of memory. */
+/* “How many times?” Clinton said.  A question or exclamation mark
+ * inside the quotation ends the sentence before the cue; the content is
+ * the quotation closing the previous sentence of the paragraph.  Returns
+ * its opening token, or UINT32_MAX. */
+static uint32_t quote_before_sentence(const ctx *x, uint32_t *end) {
+  const cr_doc *d = x->d;
+  if (x->s == 0 || x->b == 0) return UINT32_MAX;
+  const cr_sentence *p = &d->sents[x->s - 1];
+  if (p->para != d->sents[x->s].para || p->tok_end != x->b) return UINT32_MAX;
+  uint32_t ce = p->tok_end - 1;
+  if (!tok_close_quote(x, ce)) return UINT32_MAX;
+  uint32_t lim = ce > 4096 ? ce - 4096 : 0;
+  for (int64_t i = (int64_t)ce - 1; i >= (int64_t)lim; i--)
+    if (x->close[i] == ce) {
+      *end = ce + 1;
+      return (uint32_t)i;
+    }
+  return UINT32_MAX;
+}
+
+/* ", adding that ...": a participle cue after a comma shares the subject
+ * of the clause before it: the source of an attribution already found in
+ * the sentence, or the pronoun or name that opens the sentence. */
+static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
+                             cr_span *src) {
+  if (cb <= x->b || !tok_punct(x, cb - 1, ',')) return 0;
+  const cr_token *t = &x->d->toks[cb];
+  size_t n = t->span.end - t->span.start;
+  if (n < 5 || memcmp(x->d->text + t->span.end - 3, "ing", 3)) return 0;
+  if (out->n && out->v[out->n - 1].sent == x->s &&
+      out->v[out->n - 1].source.end > out->v[out->n - 1].source.start) {
+    *src = out->v[out->n - 1].source;
+    return 1;
+  }
+  uint32_t j = x->b;
+  if (IN_LIST(x, j, pronouns)) {
+    *src = span_of(x, j, j + 1);
+    return 1;
+  }
+  while (j < cb && j < x->b + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
+         tok_wordish(&x->d->toks[j]))
+    j++;
+  if (j == x->b) return 0;
+  *src = span_of(x, x->b, j);
+  return 1;
+}
+
 static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                    cr_attr_vec *out) {
   if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
   uint32_t cb = i, ce = i + 1;
   /* "has said", "also said", "has long argued": modifiers join the cue */
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  /* "called for", "asked about", "described as": the particle is part
+   * of the cue, not of the content */
+  if (ce < x->e && (tok_is(x, ce, "for") || tok_is(x, ce, "about") ||
+                    tok_is(x, ce, "as") ||
+                    (tok_is(x, ce, "on") && cr_tok_is(x->d, &x->d->toks[i], "called"))))
+    ce++;
   cr_span none = {0, 0};
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   /* Jane Smith, a spokeswoman, said */
@@ -552,12 +644,29 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     }
   }
   uint32_t lo, hi, resume;
+  int tail;
+  cr_span psrc;
+  if (participle_source(x, cb, out, &psrc) &&
+      content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi))
+    return emit(x, out, cb, ce, psrc, lo, hi, none, cue) ? -1 : 1;
+  if (cue->cls == CR_CUE_SPEECH && sb == x->b && short_tail(x, ce, &resume) == 1 &&
+      resume == UINT32_MAX) {
+    uint32_t qe, qb = quote_before_sentence(x, &qe);
+    if (qb != UINT32_MAX)
+      return emit(x, out, cb, ce, span_of(x, sb, se), qb, qe, none, cue) ? -1 : 1;
+  }
   if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
-      tok_clause_end(x, sb - 1) && short_tail(x, ce, &resume) &&
+      tok_clause_end(x, sb - 1) && (tail = short_tail(x, ce, &resume)) &&
       content_before(x, sb - 1, &lo, &hi)) {
     /* content first: “…,” he said (, “…”) */
     cr_span c2 = none;
-    if (resume == UINT32_MAX) resume = next_quote(x);
+    if (tail == 2) {
+      uint32_t end = trim_end(x, resume, x->e);
+      if (end > resume) c2 = span_of(x, resume, end);
+      resume = UINT32_MAX;
+    } else if (resume == UINT32_MAX) {
+      resume = next_quote(x);
+    }
     if (resume != UINT32_MAX) {
       uint32_t q = quote_extent(x, resume);
       if (q > resume + 1) c2 = span_of(x, resume, trim_end(x, resume, q));
@@ -605,7 +714,8 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
   /* "the claims", "his remarks", "reports of": a noun, not a verb */
   if (e->cls != CR_CUE_ACCORDING && i > x->b && IN_LIST(x, i - 1, noun_before))
     return NULL;
-  if (i + 1 < x->e && tok_is(x, i + 1, "of")) return NULL;
+  if (i + 1 < x->e && tok_is(x, i + 1, "of") && x->d->text[t->span.end - 1] == 's')
+    return NULL;
   /* "promised to", "refused to": an infinitive is an intention, not a
    * report, for speech and evidence verbs */
   if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING &&
