@@ -102,3 +102,10 @@ const char *cr_attr_speaker(const cr_corpus *c, const cr_doc *d,
   if (e >= c->ents.n) return NULL;
   return c->ents.v[e].name;
 }
+
+void cr_analyze_free(cr_corpus *c) {
+  for (size_t i = 0; i < c->ents.n; i++) cr_vec_free(&c->ents.v[i].aliases);
+  cr_vec_free(&c->ents);
+  cr_strmap_free(c->ent_keys);
+  c->ent_keys = NULL;
+}

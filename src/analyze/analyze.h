@@ -117,17 +117,26 @@ enum {
   CR_VIA_PRONOUN     /* a pronoun subject of a speech verb */
 };
 
-/* One entity of the corpus registry. */
+/* One entity of the corpus registry.  Entries are exact spellings; the
+ * alias merge links variants to a root entry (parent == own index), and
+ * only roots carry the canonical name, aliases and totals.  Mentions
+ * always point at roots after cr_analyze_corpus. */
 typedef struct cr_entity {
-  const char *name;        /* canonical: the longest, most frequent form */
-  CR_VEC(const char *) aliases; /* other forms, distinct */
+  const char *name;        /* canonical (roots): the most mentioned form */
+  const char *own;         /* this entry's own spelling */
+  CR_VEC(const char *) aliases; /* roots: the other spellings merged in */
   uint8_t type;            /* cr_ent_type */
-  uint32_t mentions;
-  uint32_t docs;           /* number of reports mentioning it */
+  uint32_t mentions;       /* roots: mentions of every spelling */
+  uint32_t docs;           /* roots: reports mentioning it */
+  uint32_t own_mentions;   /* mentions of this spelling */
   uint32_t last_doc;       /* internal: for counting docs */
-  uint32_t parent;         /* union-find parent while merging; self when root */
-  const char *key;         /* folded, diacritic-free form used for merging */
+  uint32_t parent;         /* union-find parent; self for a root */
 } cr_entity;
+
+/* 1 when entity i of the registry is a root (a real-world entity). */
+static inline int cr_entity_is_root(const cr_entity *e, uint32_t i) {
+  return e[i].parent == i;
+}
 
 /* Finds entity mentions in d (names, role phrases, pronoun speakers)
  * and registers them in c->ents.  attrs gets its speaker mentions. */
@@ -174,6 +183,9 @@ int cr_find_dates(const cr_doc *d, const char *ref_iso, cr_date_vec *out);
 /* Runs the stage on every document not yet analysed, then merges the
  * registry across reports.  0, or -1 out of memory. */
 int cr_analyze_corpus(cr_corpus *c);
+
+/* Frees what the stage keeps outside the arena (the registry). */
+void cr_analyze_free(cr_corpus *c);
 
 /* The canonical name of the speaker of attribution a of d, or NULL. */
 const char *cr_attr_speaker(const cr_corpus *c, const cr_doc *d,
