@@ -288,7 +288,7 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
      * Trump"), else it ends an earlier phrase ("an interview Trump") */
     if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
         (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
-        !IN_LIST(x, (uint32_t)p, determiners))
+        !IN_LIST(x, (uint32_t)p, determiners) && !tok_is(x, (uint32_t)p, "of"))
       break;
     lo = p;
   }
@@ -698,6 +698,27 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   return 0;
 }
 
+/* "Zelensky's calls for", "military support", "game plans": a cue word
+ * after a possessive is a noun; so is a form in -s after a lower-case
+ * word that cannot be its subject. */
+static int plural_noun_use(const ctx *x, uint32_t i) {
+  const cr_token *p = &x->d->toks[i - 1];
+  const cr_token *t = &x->d->toks[i];
+  const char *w = x->d->text;
+  size_t pn = p->span.end - p->span.start;
+  if (p->kind == CR_TOK_WORD && pn > 2 && w[p->span.end - 1] == 's' &&
+      (w[p->span.end - 2] == '\'' || (unsigned char)w[p->span.end - 2] == 0x99))
+    return 1;
+  size_t n = t->span.end - t->span.start;
+  int s_form = n > 3 && w[t->span.end - 1] == 's' && w[t->span.end - 2] != 's';
+  int bare = cr_tok_is(x->d, t, "support") || cr_tok_is(x->d, t, "plan") ||
+             cr_tok_is(x->d, t, "attack") || cr_tok_is(x->d, t, "call");
+  if (!s_form && !bare) return 0;
+  if (p->kind != CR_TOK_WORD || (p->flags & CR_TF_CAP)) return 0;
+  if (IN_LIST(x, i - 1, pronouns) || cue_modifier(x, i - 1)) return 0;
+  return bare || !(w[p->span.end - 1] == 's' || IN_LIST(x, i - 1, roles));
+}
+
 /* A word can be a cue: lower case (a capitalised "States" or "Warns" is
  * a name or a headline word) outside quotation marks, except a sentence-
  * initial "According". */
@@ -716,6 +737,7 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
     return NULL;
   if (i + 1 < x->e && tok_is(x, i + 1, "of") && x->d->text[t->span.end - 1] == 's')
     return NULL;
+  if (e->cls != CR_CUE_ACCORDING && i > x->b && plural_noun_use(x, i)) return NULL;
   /* "promised to", "refused to": an infinitive is an intention, not a
    * report, for speech and evidence verbs */
   if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING &&

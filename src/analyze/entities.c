@@ -94,6 +94,12 @@ static const char *const not_names[] = {
     "the", "their", "there", "these", "they", "this", "those", "thursday",
     "to", "tuesday", "we", "wednesday", "what", "when", "while", "with",
     "you"};
+/* Last words of names of things, not people ("Victory Plan", "Working
+ * Dinner", "AP Photo"), sorted. */
+static const char *const thing_words[] = {
+    "act", "award", "bill", "conference", "day", "deal", "dinner",
+    "forum", "headquarters", "meeting", "operation", "photo", "plan",
+    "prize", "program", "programme", "report", "summit", "treaty", "war"};
 /* Lower-case words inside names ("Bank of America", "Osama bin Laden"). */
 static const char *const connectors[] = {"al", "bin", "de", "der", "du",
                                          "la", "of", "van", "von"};
@@ -177,7 +183,12 @@ static uint8_t classify_name(const cr_doc *d, const cr_token *t, uint32_t n,
   if (n == 1 && (last->flags & CR_TF_UPPER) && lt.span.end - lt.span.start <= 6)
     return CR_ENT_ORG; /* NATO, EU, FBI */
   if (n == 1 && last->kind == CR_TOK_ABBREV) return CR_ENT_ORG; /* U.N. */
+  if (IN(d, &lt, thing_words)) return CR_ENT_OTHER;
   if (titled) return CR_ENT_PERSON;
+  /* an acronym inside makes it an organisation's name ("NATO Council") */
+  for (uint32_t k = 0; k < n; k++)
+    if ((t[k].flags & CR_TF_UPPER) && t[k].span.end - t[k].span.start <= 6)
+      return n == 1 ? CR_ENT_ORG : CR_ENT_OTHER;
   if (n >= 2 && n <= 4) return CR_ENT_PERSON;
   return CR_ENT_OTHER;
 }
@@ -247,6 +258,28 @@ static int add_mention(ectx *x, cr_span s, uint32_t local, uint8_t via) {
   return cr_vec_push(&x->ments, m);
 }
 
+/* A sentence-initial capital is still a name when the report already
+ * knows it (as a name or a surname) or when it is the subject of a
+ * reporting verb ("Orban urged ...", "Zelenskyy has said"). */
+static int known_or_speaker(ectx *x, uint32_t i, uint32_t e) {
+  const cr_doc *d = x->d;
+  cr_span s = strip_possessive(d, d->toks[i].span);
+  for (size_t k = 0; k < x->ents.n; k++)
+    if (span_eq(d, x->ents.v[k].name, s) ||
+        (x->ents.v[k].type == CR_ENT_PERSON && span_eq(d, last_word(d, x->ents.v[k].name), s)))
+      return 1;
+  for (uint32_t j = i + 1; j < e && j < i + 3; j++) {
+    char w[CR_WORD_MAX];
+    size_t n = cr_tok_lower(d, &d->toks[j], w, sizeof w);
+    if (!n || (d->toks[j].flags & CR_TF_CAP)) return 0;
+    if (cr_cue_lookup(w, n)) return 1;
+    if (strcmp(w, "has") && strcmp(w, "had") && strcmp(w, "also") &&
+        (n < 3 || strcmp(w + n - 2, "ly")))
+      return 0;
+  }
+  return 0;
+}
+
 /* Names in tokens [b, e) of one sentence. */
 static int scan_names(ectx *x, uint32_t b, uint32_t e) {
   const cr_doc *d = x->d;
@@ -285,6 +318,10 @@ static int scan_names(ectx *x, uint32_t b, uint32_t e) {
       continue;
     }
     uint8_t type = classify_name(d, &d->toks[ns], n, last_title != UINT32_MAX);
+    /* "However", "Speaking": a lone capital at the start of a sentence
+     * is a name only when the lists know it */
+    if (type == CR_ENT_OTHER && n == 1 && ns == b && !known_or_speaker(x, ns, e))
+      type = CR_ENT_OTHER + 1;
     if (type <= CR_ENT_OTHER) {
       cr_span name = {d->toks[ns].span.start,
                       strip_possessive(d, d->toks[j - 1].span).end};
@@ -459,6 +496,13 @@ int cr_find_entities(cr_corpus *c, cr_doc *d, cr_attr *attrs, size_t nattrs) {
     size_t before = x.ments.n;
     if (scan_names(&x, se->tok_begin, se->tok_end)) goto done;
     if (x.ments.n > before) appositive_roles(&x, se->tok_begin, se->tok_end);
+  }
+  /* role phrases once every titled name is known, so "NATO's chief" in
+   * the lead resolves to the person introduced further down */
+  for (size_t s = 0; s < d->nsents; s++) {
+    const cr_sentence *se = &d->sents[s];
+    uint8_t pk = d->paras[se->para].kind;
+    if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE && pk != CR_PARA_CAPTION) continue;
     if (scan_roles(&x, se->tok_begin, se->tok_end)) goto done;
   }
   /* names and roles in text order, so "last person before" is a scan */
