@@ -13,6 +13,7 @@
  * demonyms come from data/places.tsv. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analyze/analyze.h"
 
@@ -280,6 +281,14 @@ static int known_or_speaker(ectx *x, uint32_t i, uint32_t e) {
   return 0;
 }
 
+/* Title-case headlines capitalise verbs too ("Zelensky Warns", "Russia
+ * Plans"): a reporting verb ends a name. */
+static int headline_verb(const cr_doc *d, const cr_token *t) {
+  char w[CR_WORD_MAX];
+  size_t n = cr_tok_lower(d, t, w, sizeof w);
+  return n && !(t->flags & CR_TF_UPPER) && cr_cue_lookup(w, n) != NULL;
+}
+
 /* Names in tokens [b, e) of one sentence. */
 static int scan_names(ectx *x, uint32_t b, uint32_t e) {
   const cr_doc *d = x->d;
@@ -292,7 +301,7 @@ static int scan_names(ectx *x, uint32_t b, uint32_t e) {
     uint32_t j = i;
     while (j < e && j - i < 3 * CR_NAME_MAX_TOKS) {
       const cr_token *u = &d->toks[j];
-      if (tok_cap_word(u) && !IN(d, u, not_names)) {
+      if (tok_cap_word(u) && !IN(d, u, not_names) && !(j > i && headline_verb(d, u))) {
         j++;
         if (possessive(d, u)) break; /* "NATO's chief": the name ends */
         continue;
@@ -422,6 +431,39 @@ static int cmp_mention(const void *a, const void *b) {
   return 0;
 }
 
+/* Documents that speak for someone ("the statement said"). */
+static const char *const documents[] = {"announcement", "communique", "declaration",
+                                        "document", "letter", "release", "statement"};
+
+/* "“Russia must not win,” the statement said": a source that is a
+ * document speaks for whoever issued it — the speaker of the nearest
+ * earlier attribution whose sentence names that kind of document ("In a
+ * statement, EU leaders called for ...").  Returns its mention or
+ * CR_NO_ID. */
+static uint32_t document_speaker(ectx *x, const cr_attr *attrs, size_t a) {
+  const cr_doc *d = x->d;
+  const cr_attr *at = &attrs[a];
+  uint32_t i = d->sents[at->sent].tok_begin, e = d->sents[at->sent].tok_end;
+  while (i < e && d->toks[i].span.start < at->source.start) i++;
+  if (i + 1 >= e || !cr_tok_is(d, &d->toks[i], "the") ||
+      d->toks[i + 1].span.end != at->source.end || !IN(d, &d->toks[i + 1], documents))
+    return CR_NO_ID;
+  const cr_token *noun = &d->toks[i + 1];
+  for (size_t k = a; k-- > 0;) {
+    const cr_attr *p = &attrs[k];
+    if (p->mention == CR_NO_ID) continue;
+    const cr_sentence *ps = &d->sents[p->sent];
+    for (uint32_t j = ps->tok_begin; j < ps->tok_end; j++) {
+      const cr_token *t = &d->toks[j];
+      if (t->span.end - t->span.start == noun->span.end - noun->span.start &&
+          !strncasecmp(d->text + t->span.start, d->text + noun->span.start,
+                       t->span.end - t->span.start))
+        return p->mention;
+    }
+  }
+  return CR_NO_ID;
+}
+
 /* The speaker of each attribution: a name or role phrase inside its
  * source; for a pronoun source, the last person mentioned before it. */
 static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
@@ -434,14 +476,23 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
     for (size_t m = 0; m < n0; m++) {
       const cr_mention *mm = &x->ments.v[m];
       if (mm->span.start >= at->source.start && mm->span.end <= at->source.end &&
-          (mm->type == CR_ENT_PERSON || mm->type == CR_ENT_ORG)) {
+          mm->type != CR_ENT_PLACE) {
         if (best == CR_NO_ID || (mm->type == CR_ENT_PERSON &&
                                  x->ments.v[best].type != CR_ENT_PERSON))
           best = (uint32_t)m;
       }
     }
     if (best != CR_NO_ID) {
+      /* an untyped name that says something is a person ("Zelenskyy said") */
+      local_ent *le = &x->ents.v[x->ments.v[best].local];
+      if (le->type == CR_ENT_OTHER) le->type = CR_ENT_PERSON;
+      x->ments.v[best].type = le->type;
       at->mention = best;
+      continue;
+    }
+    uint32_t via_doc = document_speaker(x, attrs, a);
+    if (via_doc != CR_NO_ID) {
+      at->mention = via_doc;
       continue;
     }
     cr_token pt = {at->source, CR_TOK_WORD, 0, 0};
