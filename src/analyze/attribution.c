@@ -223,7 +223,7 @@ static uint32_t para_end_tok(const cr_doc *d, uint32_t para) {
  * last one of the quotation, or 0 when it is not a quotation. */
 static uint32_t quote_extent(const ctx *x, uint32_t open) {
   const cr_doc *d = x->d;
-  uint32_t para = d->sents[x->b].para;
+  uint32_t para = d->sents[x->s].para;
   for (int hops = 0; hops < CR_QUOTE_MAX_PARAS; hops++) {
     if (x->close[open] != UINT32_MAX) return x->close[open] + 1;
     uint32_t end = para_end_tok(d, para);
@@ -513,7 +513,14 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
 static uint8_t kind_of(const ctx *x, cr_span s) {
   const cr_doc *d = x->d;
   size_t first = (size_t)-1, last = 0, quotes = 0;
-  for (uint32_t i = x->b > 4096 ? x->b - 4096 : 0; i < d->ntoks; i++) {
+  /* the first token of the span, by binary search over the text order */
+  size_t lo = 0, hi = d->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->toks[mid].span.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t i = lo; i < d->ntoks; i++) {
     const cr_token *t = &d->toks[i];
     if (t->span.start < s.start) continue;
     if (t->span.end > s.end) break;

@@ -107,7 +107,14 @@ int cr_find_dates(const cr_doc *d, const char *ref_iso, cr_date_vec *out) {
     if (pk == CR_PARA_BOILERPLATE) continue;
     for (uint32_t i = se->tok_begin; i < se->tok_end; i++) {
       char w[16], p[16];
-      if (!cr_tok_lower(d, &d->toks[i], w, sizeof w)) continue;
+      /* every date word is capitalised or starts with l, n, t or y: a
+       * one-byte test keeps the per-token cost down */
+      const cr_token *tk = &d->toks[i];
+      char c0 = d->text[tk->span.start];
+      if (tk->kind != CR_TOK_WORD && tk->kind != CR_TOK_ABBREV) continue;
+      if (!(tk->flags & CR_TF_CAP) && c0 != 'l' && c0 != 'n' && c0 != 't' && c0 != 'y')
+        continue;
+      if (!cr_tok_lower(d, tk, w, sizeof w)) continue;
       cr_span sp = d->toks[i].span;
       int m = month_of(w);
       if (m && (d->toks[i].flags & CR_TF_CAP)) {

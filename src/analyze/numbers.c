@@ -149,7 +149,9 @@ int cr_find_numbers(const cr_doc *d, cr_number_vec *out) {
                                              sizeof months / sizeof *months))
           continue;
       } else if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_UPPER) &&
+                 strchr("defnostDEFNOST", d->text[t->span.start]) &&
                  lower(d, i, w, sizeof w)) {
+        /* number words all start with one of d e f n o s t */
         const word_val *o = WV(ordinal_words, w);
         double v = parse_words(w);
         if (o) {
