@@ -35,7 +35,7 @@
  * Tuesday."): longer tails mean the cue heads its own clause. */
 #define CR_TAIL_MAX_TOKS 8
 /* Longest inverted source ("said Jane Smith, a spokeswoman for X."). */
-#define CR_INV_SRC_MAX_TOKS 20
+#define CR_INV_SRC_MAX_TOKS 30
 /* How far "told reporters ... that" may look for its "that". */
 #define CR_OBJ_MAX_TOKS 16
 /* How many paragraphs a quotation may run over. */
@@ -309,7 +309,34 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
 /* "Jane Smith, a spokeswoman for the ministry, said": the subject is the
  * name before the first comma, through the closing comma.  Returns the
  * name's first token, or UINT32_MAX. */
+/* Most commas an appositive may hold ("Johnnie Wilson, of Springfield,
+ * Va., said"). */
+#define CR_APPOS_MAX_COMMAS 3
+
+static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first);
+
 static uint32_t appositive_before(const ctx *x, uint32_t comma, uint32_t *first) {
+  uint32_t c = comma;
+  for (int k = 0; k < CR_APPOS_MAX_COMMAS; k++) {
+    uint32_t r = appositive_at(x, c, first);
+    if (r != UINT32_MAX) return r;
+    /* the next comma back becomes the end of a longer appositive */
+    int64_t q = (int64_t)c - 1;
+    while (q > (int64_t)x->b && !tok_punct(x, (uint32_t)q, ',')) q--;
+    if (q <= (int64_t)x->b) break;
+    /* keep the outer comma: the appositive runs to the original one */
+    uint32_t f2;
+    r = appositive_at(x, (uint32_t)q, &f2);
+    if (r != UINT32_MAX) {
+      *first = f2;
+      return r;
+    }
+    c = (uint32_t)q;
+  }
+  return UINT32_MAX;
+}
+
+static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first) {
   if (comma < x->b + 2) return UINT32_MAX;
   uint32_t lim = comma > x->b + CR_APPOS_MAX_TOKS ? comma - CR_APPOS_MAX_TOKS : x->b;
   int64_t q = (int64_t)comma - 1;
@@ -455,9 +482,10 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
   if (!(t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV)) return 0;
   if (!(t->flags & CR_TF_CAP) && !IN_LIST(x, c, determiners)) return 0;
   uint32_t end = x->e;
-  /* stop at a quotation resuming the content: ..., said X, “B.” */
+  /* stop at a quotation resuming the content (..., said X, “B.”) and
+   * at a relative clause (said X, a professor who has ...) */
   for (uint32_t j = c; j < x->e; j++)
-    if (x->d->toks[j].kind == CR_TOK_QUOTE) {
+    if (x->d->toks[j].kind == CR_TOK_QUOTE || (j > c + 1 && IN_LIST(x, j, relatives))) {
       end = j;
       break;
     }
@@ -496,7 +524,7 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
       }
       /* ", adding ...", ", and added": a new clause of the speaker's */
       if (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "but") ||
-          (wl > 4 && !memcmp(w + wl - 3, "ing", 3)))
+          IN_LIST(x, j + 1, relatives) || (wl > 4 && !memcmp(w + wl - 3, "ing", 3)))
         return 1;
       /* "The benefit, he says, would be $300": the content resumes */
       if (n <= 3) {
@@ -600,15 +628,23 @@ static uint32_t quote_before_sentence(const ctx *x, uint32_t *end) {
   return UINT32_MAX;
 }
 
+/* Prepositions that make a participle share the sentence subject. */
+static const char *const ing_preps[] = {"after", "before", "by", "while"};
+
 /* ", adding that ...": a participle cue after a comma shares the subject
  * of the clause before it: the source of an attribution already found in
  * the sentence, or the pronoun or name that opens the sentence. */
 static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
                              cr_span *src) {
-  if (cb <= x->b || !tok_punct(x, cb - 1, ',')) return 0;
+  if (cb <= x->b) return 0;
   const cr_token *t = &x->d->toks[cb];
   size_t n = t->span.end - t->span.start;
-  if (n < 5 || memcmp(x->d->text + t->span.end - 3, "ing", 3)) return 0;
+  int ing = n >= 5 && !memcmp(x->d->text + t->span.end - 3, "ing", 3);
+  /* ", saying", "by telling", "and asserted": the clause's subject */
+  int shared = (ing && (tok_punct(x, cb - 1, ',') || IN_LIST(x, cb - 1, ing_preps))) ||
+               ((tok_is(x, cb - 1, "and") || tok_is(x, cb - 1, "but")) && cb - 1 > x->b &&
+                !tok_punct(x, cb - 2, ','));
+  if (!shared) return 0;
   if (out->n && out->v[out->n - 1].sent == x->s &&
       out->v[out->n - 1].source.end > out->v[out->n - 1].source.start) {
     *src = out->v[out->n - 1].source;
@@ -705,6 +741,12 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   return 0;
 }
 
+/* Cue forms in -s that are also plural nouns ("the claims"). */
+static const char *const plural_nouns[] = {
+    "attacks", "calls", "claims", "demands", "doubts", "estimates", "fears",
+    "hopes", "plans", "promises", "reports", "shows", "supports", "tweets",
+    "warnings"};
+
 /* "Zelensky's calls for", "military support", "game plans": a cue word
  * after a possessive is a noun; so is a form in -s after a lower-case
  * word that cannot be its subject. */
@@ -716,8 +758,7 @@ static int plural_noun_use(const ctx *x, uint32_t i) {
   if (p->kind == CR_TOK_WORD && pn > 2 && w[p->span.end - 1] == 's' &&
       (w[p->span.end - 2] == '\'' || (unsigned char)w[p->span.end - 2] == 0x99))
     return 1;
-  size_t n = t->span.end - t->span.start;
-  int s_form = n > 3 && w[t->span.end - 1] == 's' && w[t->span.end - 2] != 's';
+  int s_form = IN_LIST(x, i, plural_nouns);
   int bare = cr_tok_is(x->d, t, "support") || cr_tok_is(x->d, t, "plan") ||
              cr_tok_is(x->d, t, "attack") || cr_tok_is(x->d, t, "call");
   if (!s_form && !bare) return 0;
