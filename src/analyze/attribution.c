@@ -606,6 +606,13 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   return 0;
 }
 
+/* "referring to", "pointed to", "pointed out": verbs whose particle
+ * belongs to the cue. */
+static int particle_to(const ctx *x, uint32_t i) {
+  const char *w = x->d->text + x->d->toks[i].span.start;
+  return !strncmp(w, "refer", 5) || !strncmp(w, "point", 5);
+}
+
 /* One cue at token i: tries each pattern; 1 when an attribution was
  * emitted, 0 when none fits, -1 out of memory. */
 /* “How many times?” Clinton said.  A question or exclamation mark
@@ -672,8 +679,10 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   /* "called for", "asked about", "described as": the particle is part
    * of the cue, not of the content */
   if (ce < x->e && (tok_is(x, ce, "for") || tok_is(x, ce, "about") ||
-                    tok_is(x, ce, "as") ||
-                    (tok_is(x, ce, "on") && cr_tok_is(x->d, &x->d->toks[i], "called"))))
+                    tok_is(x, ce, "as") || tok_is(x, ce, "against") ||
+                    (tok_is(x, ce, "on") && cr_tok_is(x->d, &x->d->toks[i], "called")) ||
+                    (tok_is(x, ce, "to") && particle_to(x, i)) ||
+                    (tok_is(x, ce, "out") && particle_to(x, i))))
     ce++;
   cr_span none = {0, 0};
   uint32_t se = 0, sb = subject_before(x, cb, &se);
@@ -789,7 +798,7 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
   /* "promised to", "refused to": an infinitive is an intention, not a
    * report, for speech and evidence verbs */
   if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING &&
-      i + 1 < x->e && tok_is(x, i + 1, "to"))
+      i + 1 < x->e && tok_is(x, i + 1, "to") && !particle_to(x, i))
     return NULL;
   return e;
 }
