@@ -96,7 +96,7 @@ static const char *const np_stops[] = {
  * ("Trump on Monday said", "she also said") and belong to neither. */
 static const char *const between[] = {
     "again", "already", "also", "earlier", "finally",
-    "first", "friday", "further", "last", "later", "monday", "month",
+    "first", "friday", "further", "here", "last", "later", "monday", "month",
     "morning", "night", "now", "often", "on", "once", "previously",
     "privately", "publicly", "recently", "repeatedly", "reportedly",
     "saturday", "separately", "since", "still", "sunday", "then", "this",
@@ -136,6 +136,9 @@ static const char *const roles[] = {
     "representative", "researcher", "secretary", "sen", "senator",
     "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman",
     "strategist", "surrogate", "writer"};
+/* Prepositions that stay inside a subject before a name ("a spokesman
+ * for Mayor Jackson", "the Club for Growth", "the head of NATO"). */
+static const char *const np_preps[] = {"at", "for", "from", "of"};
 /* Relative pronouns opening a clause rather than an appositive noun
  * phrase: "Smith, who ..., said" has source "Smith". */
 static const char *const relatives[] = {"which", "who", "whose"};
@@ -288,7 +291,7 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
      * Trump"), else it ends an earlier phrase ("an interview Trump") */
     if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
         (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
-        !IN_LIST(x, (uint32_t)p, determiners) && !tok_is(x, (uint32_t)p, "of"))
+        !IN_LIST(x, (uint32_t)p, determiners) && !IN_LIST(x, (uint32_t)p, np_preps))
       break;
     lo = p;
   }
@@ -657,16 +660,31 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
     *src = out->v[out->n - 1].source;
     return 1;
   }
-  uint32_t j = x->b;
+  uint32_t b = x->b;
+  /* "On Monday, Clinton ...": skip an opening phrase up to its comma */
+  if (!IN_LIST(x, b, pronouns) && !(x->d->toks[b].flags & CR_TF_UPPER)) {
+    char w[24];
+    size_t n0 = cr_tok_lower(x->d, &x->d->toks[b], w, sizeof w);
+    int opener = n0 && (IN_LIST(x, b, clause_openers) || IN_LIST(x, b, np_stops) ||
+                        tok_is(x, b, "on") || tok_is(x, b, "in") ||
+                        (n0 > 3 && !strcmp(w + n0 - 2, "ly")));
+    if (opener) {
+      uint32_t k = b;
+      while (k < cb && k < b + 10 && !tok_punct(x, k, ',')) k++;
+      if (k < cb && tok_punct(x, k, ',')) b = k + 1;
+      else return 0;
+    }
+  }
+  uint32_t j = b;
   if (IN_LIST(x, j, pronouns)) {
     *src = span_of(x, j, j + 1);
     return 1;
   }
-  while (j < cb && j < x->b + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
+  while (j < cb && j < b + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
          tok_wordish(&x->d->toks[j]))
     j++;
-  if (j == x->b) return 0;
-  *src = span_of(x, x->b, j);
+  if (j == b) return 0;
+  *src = span_of(x, b, j);
   return 1;
 }
 
