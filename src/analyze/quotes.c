@@ -16,6 +16,14 @@
  * ignored rather than tracked, so the stack is a fixed array. */
 #define CR_QUOTE_MAX_DEPTH 4
 
+/* Tokens i and i+1 are two straight apostrophes with nothing between. */
+static int double_apostrophe(const cr_doc *d, uint32_t i) {
+  const cr_token *a = &d->toks[i], *b = &d->toks[i + 1];
+  return b->kind == CR_TOK_QUOTE && a->span.end == b->span.start &&
+         a->span.end - a->span.start == 1 && b->span.end - b->span.start == 1 &&
+         d->text[a->span.start] == '\'' && d->text[b->span.start] == '\'';
+}
+
 static void pair_paragraph(const cr_doc *d, uint32_t t0, uint32_t t1,
                            uint8_t *inq, uint32_t *close) {
   uint32_t stack[CR_QUOTE_MAX_DEPTH];
@@ -26,6 +34,23 @@ static void pair_paragraph(const cr_doc *d, uint32_t t0, uint32_t t1,
     if (t->kind == CR_TOK_QUOTE) {
       int opens = (t->flags & CR_TF_OPEN) != 0;
       int closes = (t->flags & CR_TF_CLOSE) != 0;
+      /* '' (two apostrophes, the quotation mark of some wire archives):
+       * one mark; it opens after a space or at the paragraph start */
+      if (i + 1 < t1 && double_apostrophe(d, i)) {
+        int open2 = (t->flags & CR_TF_SPACE_BEFORE) || i == t0;
+        close[i + 1] = UINT32_MAX;
+        if (!open2 && depth > 0) {
+          close[stack[--depth]] = i + 1;
+          inq[i] = inq[i + 1] = (uint8_t)depth;
+        } else if (open2 && depth < CR_QUOTE_MAX_DEPTH) {
+          inq[i] = inq[i + 1] = (uint8_t)depth;
+          stack[depth++] = i;
+        } else {
+          inq[i] = inq[i + 1] = (uint8_t)depth;
+        }
+        i++;
+        continue;
+      }
       if (!opens && !closes) opens = depth == 0; /* undecided: alternate */
       if (closes && depth > 0) {
         close[stack[--depth]] = i;
