@@ -139,6 +139,9 @@ static const char *const roles[] = {
 /* Prepositions that stay inside a subject before a name ("a spokesman
  * for Mayor Jackson", "the Club for Growth", "the head of NATO"). */
 static const char *const np_preps[] = {"at", "for", "from", "of"};
+/* Prepositions that open an adjunct after a cue ("in a statement"). */
+static const char *const adjunct_preps[] = {"at", "during", "in", "on", "to",
+                                            "via", "with"};
 /* Relative pronouns opening a clause rather than an appositive noun
  * phrase: "Smith, who ..., said" has source "Smith". */
 static const char *const relatives[] = {"which", "who", "whose"};
@@ -416,6 +419,28 @@ static uint32_t clause_cut(const ctx *x, uint32_t from, uint32_t end) {
   return end;
 }
 
+/* Longest adjunct between a cue and its content ("said in a statement
+ * on Tuesday that", "wrote flatly:"). */
+#define CR_ADJUNCT_MAX_TOKS 8
+
+/* "said in an e-mail that ...", "said flatly: ...": an adverb or a
+ * prepositional phrase before "that", a colon or a quotation belongs to
+ * neither role; the content starts after it. */
+static uint32_t skip_adjunct(const ctx *x, uint32_t i) {
+  if (i >= x->e) return i;
+  const cr_token *t = &x->d->toks[i];
+  char w[24];
+  size_t n = cr_tok_lower(x->d, t, w, sizeof w);
+  int adverb = n > 4 && !strcmp(w + n - 2, "ly") && !(t->flags & CR_TF_CAP);
+  if (!adverb && !IN_LIST(x, i, adjunct_preps)) return i;
+  for (uint32_t j = i + 1; j < x->e && j <= i + CR_ADJUNCT_MAX_TOKS; j++) {
+    if (tok_is(x, j, "that") || tok_punct(x, j, ':') || tok_open_quote(x, j)) return j;
+    if (tok_punct(x, j, ',')) return j + 1 < x->e && tok_open_quote(x, j + 1) ? j + 1 : i;
+    if (x->d->toks[j].kind == CR_TOK_QUOTE || IN_LIST(x, j, np_stops)) return i;
+  }
+  return i;
+}
+
 /* The object of "told": a pronoun, a name, or a short noun phrase
  * ("reporters", "the Huffington Post"), then any time words. */
 static uint32_t skip_object(const ctx *x, uint32_t i) {
@@ -461,6 +486,7 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
     }
     if (!IN_LIST(x, j, between)) break;
   }
+  i = skip_adjunct(x, i);
   while (i < x->e && (tok_punct(x, i, ',') || tok_punct(x, i, ':'))) i++;
   if (i >= x->e) return 0;
   uint32_t end = x->e;
