@@ -399,13 +399,30 @@ static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) 
   return 1;
 }
 
+/* Conjunctions after which a sentence contrasts the report with
+ * something else ("..., while others disagreed"). */
+static const char *const contrast[] = {"although", "though", "whereas", "while"};
+
+/* j is a lower-case reporting verb (speech class). */
+static int cue_word(const ctx *x, uint32_t j) {
+  if (j >= x->e || (x->d->toks[j].flags & CR_TF_CAP)) return 0;
+  char w[24];
+  size_t n = cr_tok_lower(x->d, &x->d->toks[j], w, sizeof w);
+  const cr_cue_entry *e = n ? cr_cue_lookup(w, n) : NULL;
+  return e && e->cls == CR_CUE_SPEECH;
+}
+
 /* A reported clause ends where the reporting sentence goes on with a
  * verb of its own: ", citing ...", ", adding that ...", "and added". */
 static uint32_t clause_cut(const ctx *x, uint32_t from, uint32_t end) {
   for (uint32_t j = from + 1; j + 1 < end; j++) {
     if (x->inq[j]) continue;
+    /* "... and added that": a second reporting verb of the same speaker */
+    if ((tok_is(x, j, "and") || tok_is(x, j, "but")) && cue_word(x, j + 1)) return j;
     int sep = tok_punct(x, j, ',') || tok_punct(x, j, ';');
     if (!sep) continue;
+    /* ", while ...": a contrast the reporter adds */
+    if (IN_LIST(x, j + 1, contrast)) return j;
     uint32_t k = j + 1;
     if (k + 1 < end && (tok_is(x, k, "and") || tok_is(x, k, "but"))) k++;
     char w[24];
