@@ -401,7 +401,7 @@ static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) 
 
 /* Conjunctions after which a sentence contrasts the report with
  * something else ("..., while others disagreed"). */
-static const char *const contrast[] = {"although", "though", "whereas", "while"};
+static const char *const contrast[] = {"although", "but", "though", "whereas", "while"};
 
 /* j is a lower-case reporting verb (speech class). */
 static int cue_word(const ctx *x, uint32_t j) {
