@@ -68,6 +68,7 @@ static void pair_paragraph(const cr_doc *d, uint32_t t0, uint32_t t1,
 }
 
 void cr_quote_marks(const cr_doc *d, uint8_t *inq, uint32_t *close) {
+  if (!d->ntoks) return; /* inq and close may be NULL then */
   memset(inq, 0, d->ntoks);
   for (size_t i = 0; i < d->ntoks; i++) close[i] = UINT32_MAX;
   for (size_t p = 0; p < d->nparas; p++) {
