@@ -8,6 +8,7 @@ static const cli_cmd commands[] = {
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
     {"quotes", "who said what: attributions with speaker, cue, content", cmd_quotes},
     {"entities", "people, organisations and places with their aliases", cmd_entities},
+    {"numbers", "numbers and dates, normalised, per report", cmd_numbers},
 };
 
 static void usage(FILE *f) {
