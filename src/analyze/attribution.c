@@ -525,8 +525,16 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
 static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
   if (c >= x->e) return 0;
   const cr_token *t = &x->d->toks[c];
-  if (!(t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV)) return 0;
-  if (!(t->flags & CR_TF_CAP) && !IN_LIST(x, c, determiners)) return 0;
+  if (!tok_wordish(t)) return 0;
+  if (!(t->flags & CR_TF_CAP) && !IN_LIST(x, c, determiners)) {
+    /* "said 9/11 widow Terry Strada", "said campaign manager Robby Mook":
+     * a name must follow within a few words */
+    uint32_t k = c;
+    while (k < x->e && k < c + 4 && !(x->d->toks[k].flags & CR_TF_CAP) &&
+           tok_wordish(&x->d->toks[k]) && !IN_LIST(x, k, np_stops))
+      k++;
+    if (k >= x->e || k == c || !(x->d->toks[k].flags & CR_TF_CAP)) return 0;
+  }
   uint32_t end = x->e;
   /* stop at a quotation resuming the content (..., said X, “B.”) and
    * at a relative clause (said X, a professor who has ...) */
@@ -752,8 +760,9 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     uint32_t first = 0, a = appositive_before(x, cb - 1, &first);
     if (a != UINT32_MAX) {
       sb = a;
-      /* "Smith, who led the inquiry, said": the name alone */
-      se = IN_LIST(x, first + 1, relatives) ? first : cb;
+      /* "Smith, who led the inquiry, said" and "Clinton, at a press
+       * gaggle, said": the name alone */
+      se = IN_LIST(x, first + 1, relatives) || IN_LIST(x, first + 1, adjunct_preps) ? first : cb;
     }
   }
   uint32_t lo, hi, resume;
