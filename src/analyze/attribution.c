@@ -801,13 +801,12 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     uint32_t slo, shi;
     if (source_after(x, ce, &slo, &shi) && content_before(x, cb - 1, &lo, &hi)) {
       cr_span c2 = none;
-      if (shi < x->e) {
-        uint32_t r = shi;
-        while (r < x->e && !tok_open_quote(x, r)) r++;
-        if (r < x->e) {
-          uint32_t q = quote_extent(x, r);
-          if (q > r + 1) c2 = span_of(x, r, trim_end(x, r, q));
-        }
+      uint32_t r = shi;
+      while (r < x->e && !tok_open_quote(x, r)) r++;
+      if (r >= x->e) r = next_quote(x); /* “A,” said X. “B.” */
+      if (r != UINT32_MAX) {
+        uint32_t q = quote_extent(x, r);
+        if (q > r + 1) c2 = span_of(x, r, trim_end(x, r, q));
       }
       return emit(x, out, cb, ce, span_of(x, slo, shi), lo, hi, c2, cue) ? -1 : 1;
     }
