@@ -872,6 +872,34 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
   return e;
 }
 
+/* Words before a colon that label rather than speak ("Photo: ...",
+ * "Update: ..."). */
+static const char *const colon_labels[] = {
+    "advertisement", "editor", "file", "note", "photo", "photos", "read",
+    "related", "see", "source", "sources", "update", "updated", "video",
+    "watch"};
+/* Most words of a name that speaks through a colon ("Sanders: ..."). */
+#define CR_COLON_SRC_MAX_TOKS 4
+
+/* "Sanders: Clinton Email Story Has Moved", "Q: Your mother was ...":
+ * a headline or paragraph that opens with a name and a colon quotes that
+ * name.  The colon is the cue.  Returns 1 when emitted. */
+static int try_colon_speaker(const ctx *x, cr_attr_vec *out) {
+  const cr_doc *d = x->d;
+  const cr_sentence *se = &d->sents[x->s];
+  if (x->s > 0 && d->sents[x->s - 1].para == se->para) return 0; /* not first */
+  uint32_t j = x->b;
+  while (j < x->e && j < x->b + CR_COLON_SRC_MAX_TOKS && tok_wordish(&d->toks[j]) &&
+         (d->toks[j].flags & CR_TF_CAP) && !IN_LIST(x, j, colon_labels))
+    j++;
+  if (j == x->b || j >= x->e || !tok_punct(x, j, ':')) return 0;
+  uint32_t end = trim_end(x, j + 1, x->e);
+  if (end < j + 4) return 0;
+  static const cr_cue_entry colon_cue = {":", CR_POL_ASSERTS, CR_CUE_SPEECH};
+  cr_span none = {0, 0};
+  return emit(x, out, j, j + 1, span_of(x, x->b, j), j + 1, end, none, &colon_cue) ? -1 : 1;
+}
+
 int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
                          const uint32_t *close, cr_attr_vec *out) {
   for (size_t s = 0; s < d->nsents; s++) {
@@ -879,6 +907,10 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
     uint8_t pk = d->paras[se->para].kind;
     if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE) continue;
     ctx x = {d, inq, close, se->tok_begin, se->tok_end, (uint32_t)s};
+    size_t n0 = out->n;
+    int rc = try_colon_speaker(&x, out);
+    if (rc < 0) return -1;
+    if (rc > 0) out->v[n0].sent = (uint32_t)s;
     for (uint32_t i = x.b; i < x.e; i++) {
       const cr_cue_entry *cue = cue_at(&x, i);
       if (!cue) continue;
