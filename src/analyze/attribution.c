@@ -110,9 +110,9 @@ static const char *const takes_object[] = {
  * ("has said", "also said", "would not say", "has long argued"); words
  * ending in -ly and contractions in n't are added by cue_modifier(). */
 static const char *const cue_left[] = {
-    "also", "are", "can", "could", "did", "do", "does", "even", "had",
-    "has", "have", "is", "long", "may", "might", "must", "never", "not",
-    "should", "still", "was", "were", "will", "would"};
+    "also", "are", "can", "could", "did", "do", "does", "even", "further",
+    "had", "has", "have", "is", "long", "may", "might", "must", "never",
+    "not", "often", "should", "still", "was", "were", "will", "would"};
 /* Words after which a cue word is a noun ("the claims", "his remarks"). */
 static const char *const noun_before[] = {
     "a", "about", "an", "any", "by", "for", "from", "her", "his", "in",
@@ -660,6 +660,60 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   return 0;
 }
 
+static uint32_t skip_adjunct(const ctx *x, uint32_t i);
+
+/* Verb stems that take their particle into the cue: "called for",
+ * "described as", "called on"; "said as" is a conjunction. */
+static const char *const for_verbs[] = {"advocat", "argu", "call", "press", "push"};
+static const char *const as_verbs[] = {"characteriz", "describ", "label", "portray",
+                                       "saw", "see", "view"};
+static const char *const on_verbs[] = {"call"};
+
+static int stem_is(const ctx *x, uint32_t i, const char *const *stems, size_t n) {
+  const cr_token *t = &x->d->toks[i];
+  for (size_t k = 0; k < n; k++) {
+    size_t l = strlen(stems[k]);
+    if (t->span.end - t->span.start >= l && !strncmp(x->d->text + t->span.start, stems[k], l))
+      return 1;
+  }
+  return 0;
+}
+#define stem_is(x, i, list) stem_is(x, i, list, sizeof list / sizeof *list)
+
+/* Time words PolNeAR counts in the cue ("said Monday", "announced
+ * Tuesday morning"). */
+static const char *const cue_times[] = {
+    "afternoon", "earlier", "evening", "friday", "monday", "morning", "night",
+    "saturday", "sunday", "thursday", "today", "tonight", "tuesday",
+    "wednesday", "yesterday"};
+
+/* The cue runs on over time words, an adjunct that ends before the
+ * content ("said in a phone interview that", "said during a rally in
+ * Kenansville,") and a colon ("said:"). */
+static uint32_t cue_right(const ctx *x, uint32_t ce) {
+  uint32_t k = ce;
+  while (k < x->e && k < ce + 3 && IN_LIST(x, k, cue_times)) k++;
+  if (k + 1 < x->e && (tok_is(x, k, "this") || tok_is(x, k, "last")) &&
+      (tok_is(x, k + 1, "week") || tok_is(x, k + 1, "month") || tok_is(x, k + 1, "year")))
+    k += 2;
+  uint32_t a = skip_adjunct(x, k);
+  if (a > k) {
+    if (tok_punct(x, a, ':')) a++;
+    else if (a > k && tok_punct(x, a - 1, ',')) a--; /* keep ", “" outside */
+    k = a;
+  } else if (k < x->e && IN_LIST(x, k, adjunct_preps)) {
+    /* "..., he said in a statement." : an adjunct ending the sentence */
+    uint32_t end = trim_end(x, k, x->e);
+    if (end > k + 1 && end - k <= CR_ADJUNCT_MAX_TOKS) {
+      uint32_t j = k;
+      while (j < end && !x->inq[j] && !tok_punct(x, j, ',') && !IN_LIST(x, j, np_stops)) j++;
+      if (j == end) k = end;
+    }
+  }
+  if (k < x->e && tok_punct(x, k, ':')) k++;
+  return k;
+}
+
 /* "referring to", "pointed to", "pointed out": verbs whose particle
  * belongs to the cue. */
 static int particle_to(const ctx *x, uint32_t i) {
@@ -747,12 +801,14 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
   /* "called for", "asked about", "described as": the particle is part
    * of the cue, not of the content */
-  if (ce < x->e && (tok_is(x, ce, "for") || tok_is(x, ce, "about") ||
-                    tok_is(x, ce, "as") || tok_is(x, ce, "against") ||
-                    (tok_is(x, ce, "on") && cr_tok_is(x->d, &x->d->toks[i], "called")) ||
+  if (ce < x->e && (tok_is(x, ce, "about") || tok_is(x, ce, "against") ||
+                    (tok_is(x, ce, "for") && stem_is(x, i, for_verbs)) ||
+                    (tok_is(x, ce, "as") && stem_is(x, i, as_verbs)) ||
+                    (tok_is(x, ce, "on") && stem_is(x, i, on_verbs)) ||
                     (tok_is(x, ce, "to") && particle_to(x, i)) ||
                     (tok_is(x, ce, "out") && particle_to(x, i))))
     ce++;
+  ce = cue_right(x, ce);
   cr_span none = {0, 0};
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   /* Jane Smith, a spokeswoman, said */
