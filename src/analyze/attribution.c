@@ -668,6 +668,8 @@ static const char *const for_verbs[] = {"advocat", "argu", "call", "press", "pus
 static const char *const as_verbs[] = {"characteriz", "describ", "label", "portray",
                                        "saw", "see", "view"};
 static const char *const on_verbs[] = {"call"};
+static const char *const about_verbs[] = {"ask", "complain", "joke", "talk", "testif",
+                                          "warn", "wonder", "worr"};
 
 static int stem_is(const ctx *x, uint32_t i, const char *const *stems, size_t n) {
   const cr_token *t = &x->d->toks[i];
@@ -687,6 +689,16 @@ static const char *const cue_times[] = {
     "saturday", "sunday", "thursday", "today", "tonight", "tuesday",
     "wednesday", "yesterday"};
 
+/* A prepositional adjunct starts at k: a preposition before a
+ * determiner, a possessive or a name ("in a statement", "on Twitter");
+ * "to" before a verb is an infinitive, not an adjunct. */
+static int adjunct_opens(const ctx *x, uint32_t k) {
+  if (k + 1 >= x->e || !IN_LIST(x, k, adjunct_preps)) return 0;
+  const cr_token *n = &x->d->toks[k + 1];
+  return IN_LIST(x, k + 1, determiners) || ((n->flags & CR_TF_CAP) && tok_wordish(n)) ||
+         tok_is(x, k + 1, "my") || tok_is(x, k + 1, "our") || tok_is(x, k + 1, "your");
+}
+
 /* The cue runs on over time words, an adjunct that ends before the
  * content ("said in a phone interview that", "said during a rally in
  * Kenansville,") and a colon ("said:"). */
@@ -696,12 +708,12 @@ static uint32_t cue_right(const ctx *x, uint32_t ce) {
   if (k + 1 < x->e && (tok_is(x, k, "this") || tok_is(x, k, "last")) &&
       (tok_is(x, k + 1, "week") || tok_is(x, k + 1, "month") || tok_is(x, k + 1, "year")))
     k += 2;
-  uint32_t a = skip_adjunct(x, k);
+  uint32_t a = adjunct_opens(x, k) ? skip_adjunct(x, k) : k;
   if (a > k) {
     if (tok_punct(x, a, ':')) a++;
     else if (a > k && tok_punct(x, a - 1, ',')) a--; /* keep ", “" outside */
     k = a;
-  } else if (k < x->e && IN_LIST(x, k, adjunct_preps)) {
+  } else if (k < x->e && adjunct_opens(x, k)) {
     /* "..., he said in a statement." : an adjunct ending the sentence */
     uint32_t end = trim_end(x, k, x->e);
     if (end > k + 1 && end - k <= CR_ADJUNCT_MAX_TOKS) {
@@ -801,7 +813,8 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
   /* "called for", "asked about", "described as": the particle is part
    * of the cue, not of the content */
-  if (ce < x->e && (tok_is(x, ce, "about") || tok_is(x, ce, "against") ||
+  if (ce < x->e && ((tok_is(x, ce, "about") && stem_is(x, i, about_verbs)) ||
+                    tok_is(x, ce, "against") ||
                     (tok_is(x, ce, "for") && stem_is(x, i, for_verbs)) ||
                     (tok_is(x, ce, "as") && stem_is(x, i, as_verbs)) ||
                     (tok_is(x, ce, "on") && stem_is(x, i, on_verbs)) ||
