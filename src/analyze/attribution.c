@@ -264,9 +264,17 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
   for (; p >= x->b && n < CR_SRC_MAX_TOKS; p--, n++) {
     const cr_token *t = &x->d->toks[p];
     if (x->inq[p] || contraction(x, (uint32_t)p)) break;
-    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&') &&
-        !tok_punct(x, (uint32_t)p, '(') && !tok_punct(x, (uint32_t)p, ')'))
-      break;
+    /* "Rep. Gwen Moore (D-Wis.)": a parenthesis is taken whole */
+    if (tok_punct(x, (uint32_t)p, ')')) {
+      int64_t q = p - 1;
+      while (q >= x->b && q > p - 10 && !tok_punct(x, (uint32_t)q, '(') &&
+             !tok_punct(x, (uint32_t)q, ')'))
+        q--;
+      if (q < x->b || !tok_punct(x, (uint32_t)q, '(')) break;
+      lo = p = q;
+      continue;
+    }
+    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&')) break;
     /* prepositions inside a noun phrase: "a study by Harvard", "the
      * head of the party", "Republicans in Congress" */
     if (tok_is(x, (uint32_t)p, "by") || tok_is(x, (uint32_t)p, "with") ||
@@ -769,8 +777,7 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
   int ing = n >= 5 && !memcmp(x->d->text + t->span.end - 3, "ing", 3);
   /* ", saying", "by telling", "and asserted": the clause's subject */
   int shared = (ing && (tok_punct(x, cb - 1, ',') || IN_LIST(x, cb - 1, ing_preps))) ||
-               ((tok_is(x, cb - 1, "and") || tok_is(x, cb - 1, "but")) && cb - 1 > x->b &&
-                !tok_punct(x, cb - 2, ','));
+               ((tok_is(x, cb - 1, "and") || tok_is(x, cb - 1, "but")) && cb - 1 > x->b);
   if (!shared) return 0;
   if (out->n && out->v[out->n - 1].sent == x->s &&
       out->v[out->n - 1].source.end > out->v[out->n - 1].source.start) {
