@@ -142,6 +142,9 @@ static const char *const np_preps[] = {"at", "for", "from", "of"};
 /* Prepositions that open an adjunct after a cue ("in a statement"). */
 static const char *const adjunct_preps[] = {"at", "during", "in", "on", "to",
                                             "via", "with"};
+/* Lower-case particles inside names ("Osama bin Laden"). */
+static const char *const name_particles[] = {"al", "bin", "da", "de", "del", "der",
+                                             "la", "le", "van", "von"};
 /* Relative pronouns opening a clause rather than an appositive noun
  * phrase: "Smith, who ..., said" has source "Smith". */
 static const char *const relatives[] = {"which", "who", "whose"};
@@ -157,6 +160,11 @@ static const char *const determiners[] = {"a", "an", "another", "her", "his",
                                           "its", "one", "some",
                                           "the", "their"};
 
+/* Words in -ly that are not adverbs. */
+static const char *const ly_nouns[] = {
+    "ally", "anomaly", "assembly", "belly", "bully", "family", "folly",
+    "italy", "jelly", "july", "lily", "monopoly", "rally", "reply", "supply"};
+
 /* A word that joins the cue from the left: an auxiliary, a modal, an
  * adverb in -ly or a negated contraction (isn't, didn’t). */
 static int cue_modifier(const ctx *x, uint32_t i) {
@@ -165,7 +173,7 @@ static int cue_modifier(const ctx *x, uint32_t i) {
   if (IN_LIST(x, i, cue_left)) return 1;
   const char *w = x->d->text + t->span.start;
   size_t n = t->span.end - t->span.start;
-  if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y') return 1;
+  if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !IN_LIST(x, i, ly_nouns)) return 1;
   if (n > 3 && w[n - 1] == 't' && (w[n - 2] == '\'' || (unsigned char)w[n - 2] == 0x99) &&
       w[n - (w[n - 2] == '\'' ? 3 : 5)] == 'n')
     return 1;
@@ -302,7 +310,8 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
      * Trump"), else it ends an earlier phrase ("an interview Trump") */
     if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
         (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
-        !IN_LIST(x, (uint32_t)p, determiners) && !IN_LIST(x, (uint32_t)p, np_preps))
+        !IN_LIST(x, (uint32_t)p, determiners) && !IN_LIST(x, (uint32_t)p, np_preps) &&
+        !IN_LIST(x, (uint32_t)p, name_particles))
       break;
     lo = p;
   }
@@ -369,15 +378,16 @@ static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first) {
       break;
   }
   if (n == 0) return UINT32_MAX;
-  while (p + 1 < q && (IN_LIST(x, (uint32_t)p + 1, clause_openers) ||
-                       tok_is(x, (uint32_t)p + 1, "even")))
-    p++;
   *first = (uint32_t)q;
   /* the name must start the clause: sentence start or after a boundary */
   if (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
       !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
       !IN_LIST(x, (uint32_t)p, clause_openers))
     return UINT32_MAX;
+  /* "Even China, ...": an opening adverb is not part of the name */
+  while (p + 1 < q && (IN_LIST(x, (uint32_t)p + 1, clause_openers) ||
+                       tok_is(x, (uint32_t)p + 1, "even")))
+    p++;
   if (p + 1 >= q) return UINT32_MAX;
   return (uint32_t)(p + 1);
 }
@@ -734,6 +744,15 @@ static uint32_t cue_right(const ctx *x, uint32_t ce) {
   return k;
 }
 
+/* j is a lower-case word in -ing ("speaking", "summing"). */
+static int ing_word(const ctx *x, uint32_t j) {
+  if (j >= x->e) return 0;
+  const cr_token *t = &x->d->toks[j];
+  size_t n = t->span.end - t->span.start;
+  return t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && n > 5 &&
+         !memcmp(x->d->text + t->span.end - 3, "ing", 3);
+}
+
 /* "referring to", "pointed to", "pointed out": verbs whose particle
  * belongs to the cue. */
 static int particle_to(const ctx *x, uint32_t i) {
@@ -838,7 +857,10 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
       sb = a;
       /* "Smith, who led the inquiry, said" and "Clinton, at a press
        * gaggle, said": the name alone */
-      se = IN_LIST(x, first + 1, relatives) || IN_LIST(x, first + 1, adjunct_preps) ? first : cb;
+      se = IN_LIST(x, first + 1, relatives) || IN_LIST(x, first + 1, adjunct_preps) ||
+                   ing_word(x, first + 1)
+               ? first
+               : cb;
     }
   }
   uint32_t lo, hi, resume;
