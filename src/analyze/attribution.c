@@ -337,6 +337,7 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
 #define CR_APPOS_MAX_COMMAS 3
 
 static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first);
+static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se);
 
 static uint32_t appositive_before(const ctx *x, uint32_t comma, uint32_t *first) {
   uint32_t c = comma;
@@ -377,8 +378,15 @@ static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first) {
         !(t->flags & CR_TF_CAP))
       break;
   }
-  if (n == 0) return UINT32_MAX;
   *first = (uint32_t)q;
+  if (n == 0) {
+    /* "The state's campaign chairman, Phil Lovas, said": a noun phrase
+     * opening the clause, then the name */
+    uint32_t se2 = 0, s0 = subject_before(x, (uint32_t)q, &se2);
+    if (s0 == UINT32_MAX || se2 != (uint32_t)q) return UINT32_MAX;
+    if (s0 > x->b && !tok_clause_end(x, s0 - 1)) return UINT32_MAX;
+    return s0;
+  }
   /* the name must start the clause: sentence start or after a boundary */
   if (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
       !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
@@ -686,6 +694,7 @@ static const char *const for_verbs[] = {"advocat", "argu", "call", "press", "pus
 static const char *const as_verbs[] = {"characteriz", "describ", "label", "portray",
                                        "saw", "see", "view"};
 static const char *const on_verbs[] = {"call"};
+static const char *const of_verbs[] = {"said", "say", "speak", "spoke", "talk", "wrote", "write"};
 static const char *const about_verbs[] = {"ask", "complain", "joke", "talk", "testif",
                                           "warn", "wonder", "worr"};
 
@@ -844,6 +853,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                     (tok_is(x, ce, "for") && stem_is(x, i, for_verbs)) ||
                     (tok_is(x, ce, "as") && stem_is(x, i, as_verbs)) ||
                     (tok_is(x, ce, "on") && stem_is(x, i, on_verbs)) ||
+                    (tok_is(x, ce, "of") && stem_is(x, i, of_verbs)) ||
                     (tok_is(x, ce, "to") && particle_to(x, i)) ||
                     (tok_is(x, ce, "out") && particle_to(x, i))))
     ce++;
@@ -943,6 +953,15 @@ static int plural_noun_use(const ctx *x, uint32_t i) {
   return bare || !(w[p->span.end - 1] == 's' || IN_LIST(x, i - 1, roles));
 }
 
+/* "Obama Says Museum Will Tell ...", "..., Lindsey Graham Says": in a
+ * title-case headline a capitalised speech verb after a capitalised
+ * word is a cue. */
+static int headline_cue(const ctx *x, uint32_t i, const cr_cue_entry *e) {
+  if (x->d->paras[x->d->sents[x->s].para].kind != CR_PARA_TITLE) return 0;
+  if (e->cls != CR_CUE_SPEECH || i == x->b || (x->d->toks[i].flags & CR_TF_UPPER)) return 0;
+  return (x->d->toks[i - 1].flags & CR_TF_CAP) != 0;
+}
+
 /* A word can be a cue: lower case (a capitalised "States" or "Warns" is
  * a name or a headline word) outside quotation marks, except a sentence-
  * initial "According". */
@@ -954,18 +973,20 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
   if (!n) return NULL;
   const cr_cue_entry *e = cr_cue_lookup(w, n);
   if (!e) return NULL;
-  if ((t->flags & CR_TF_CAP) && !(e->cls == CR_CUE_ACCORDING && i == x->b))
+  if ((t->flags & CR_TF_CAP) && !(e->cls == CR_CUE_ACCORDING && i == x->b) &&
+      !headline_cue(x, i, e))
     return NULL;
   /* "the claims", "his remarks", "reports of": a noun, not a verb */
   if (e->cls != CR_CUE_ACCORDING && i > x->b && IN_LIST(x, i - 1, noun_before))
     return NULL;
-  if (i + 1 < x->e && tok_is(x, i + 1, "of") && x->d->text[t->span.end - 1] == 's')
+  if (i + 1 < x->e && tok_is(x, i + 1, "of") && x->d->text[t->span.end - 1] == 's' &&
+      !stem_is(x, i, of_verbs))
     return NULL;
   if (e->cls != CR_CUE_ACCORDING && i > x->b && plural_noun_use(x, i)) return NULL;
   /* "promised to", "refused to": an infinitive is an intention, not a
    * report, for speech and evidence verbs */
   if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING &&
-      i + 1 < x->e && tok_is(x, i + 1, "to") && !particle_to(x, i))
+      i + 1 < x->e && tok_is(x, i + 1, "to") && !particle_to(x, i) && !adjunct_opens(x, i + 1))
     return NULL;
   return e;
 }
