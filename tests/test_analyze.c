@@ -254,6 +254,14 @@ static void test_seed_reports(void **st) {
     }
   }
   assert_true(direct >= 10);
+  /* the public accessor agrees with the internal arrays */
+  cr_attribution_info info;
+  const cr_doc *d0 = cr_corpus_doc(c, 0);
+  assert_true(cr_doc_attribution_count(d0) > 0);
+  assert_int_equal(cr_doc_attribution(c, d0, 0, &info), CR_OK);
+  assert_int_equal(info.cue.start, d0->attrs[0].cue.start);
+  assert_non_null(info.kind);
+  assert_int_equal(cr_doc_attribution(c, d0, d0->nattrs, &info), CR_ERR_USAGE);
   size_t n;
   uint32_t z = root_named(c, "Zelensk", &n);
   assert_int_equal(n, 1);

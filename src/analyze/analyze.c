@@ -109,3 +109,19 @@ void cr_analyze_free(cr_corpus *c) {
   cr_strmap_free(c->ent_keys);
   c->ent_keys = NULL;
 }
+
+size_t cr_doc_attribution_count(const cr_doc *d) { return d ? d->nattrs : 0; }
+
+cr_status cr_doc_attribution(const cr_corpus *c, const cr_doc *d, size_t i,
+                             cr_attribution_info *out) {
+  if (!c || !d || !out || i >= d->nattrs) return CR_ERR_USAGE;
+  const cr_attr *a = &d->attrs[i];
+  out->source = a->source;
+  out->cue = a->cue;
+  out->content = a->content;
+  out->content2 = a->content2;
+  out->speaker = cr_attr_speaker(c, d, a);
+  out->kind = cr_attr_kind_name((cr_attr_kind)a->kind);
+  out->polarity = cr_polarity_name((cr_polarity)a->polarity);
+  return CR_OK;
+}
