@@ -270,6 +270,13 @@ static void test_seed_reports(void **st) {
   uint32_t r = root_named(c, "Rutte", &n);
   assert_int_equal(n, 1);
   assert_int_equal(c->ents.v[r].type, CR_ENT_PERSON);
+  /* the city's two romanisations are one place */
+  uint32_t k = root_named(c, "Kiev", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(c->ents.v[k].type, CR_ENT_PLACE);
+  root_named(c, "Kyiv", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(root_named(c, "Kyiv", &n), k);
   cr_corpus_free(c);
 }
 

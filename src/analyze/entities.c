@@ -431,6 +431,14 @@ static int cmp_mention(const void *a, const void *b) {
   return 0;
 }
 
+/* "Kiev's allies said": a possessive name modifies the speaker, it is
+ * not the speaker. */
+static int followed_by_possessive(const cr_doc *d, cr_span s) {
+  const unsigned char *p = (const unsigned char *)d->text + s.end;
+  size_t left = d->text_len - s.end;
+  return (left >= 1 && p[0] == '\'') || (left >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99);
+}
+
 /* Documents that speak for someone ("the statement said"). */
 static const char *const documents[] = {"announcement", "communique", "declaration",
                                         "document", "letter", "release", "statement"};
@@ -476,7 +484,7 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
     for (size_t m = 0; m < n0; m++) {
       const cr_mention *mm = &x->ments.v[m];
       if (mm->span.start >= at->source.start && mm->span.end <= at->source.end &&
-          mm->type != CR_ENT_PLACE) {
+          mm->type != CR_ENT_PLACE && !followed_by_possessive(d, mm->span)) {
         if (best == CR_NO_ID || (mm->type == CR_ENT_PERSON &&
                                  x->ments.v[best].type != CR_ENT_PERSON))
           best = (uint32_t)m;
