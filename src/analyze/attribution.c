@@ -602,9 +602,10 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
         *resume = j + 1;
         return 1;
       }
-      /* ", adding ...", ", and added": a new clause of the speaker's */
-      if (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "but") ||
-          IN_LIST(x, j + 1, relatives) || (wl > 4 && !memcmp(w + wl - 3, "ing", 3)))
+      /* ", adding ...", ", and added": a new clause of the speaker's,
+       * right after the cue (a long tail is the cue's own content) */
+      if (n <= 4 && (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "but") ||
+                     IN_LIST(x, j + 1, relatives) || (wl > 4 && !memcmp(w + wl - 3, "ing", 3))))
         return 1;
       /* "The benefit, he says, would be $300": the content resumes */
       if (n <= 3) {
@@ -694,6 +695,7 @@ static const char *const for_verbs[] = {"advocat", "argu", "call", "press", "pus
 static const char *const as_verbs[] = {"characteriz", "describ", "label", "portray",
                                        "saw", "see", "view"};
 static const char *const on_verbs[] = {"call"};
+static const char *const refusals[] = {"declin", "refus"};
 static const char *const of_verbs[] = {"said", "say", "speak", "spoke", "talk", "wrote", "write"};
 static const char *const about_verbs[] = {"ask", "complain", "joke", "talk", "testif",
                                           "warn", "wonder", "worr"};
@@ -857,6 +859,13 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                     (tok_is(x, ce, "to") && particle_to(x, i)) ||
                     (tok_is(x, ce, "out") && particle_to(x, i))))
     ce++;
+  /* "declined to comment (on)", "refused to say": the whole phrase cues */
+  if (ce + 1 < x->e && tok_is(x, ce, "to") && stem_is(x, i, refusals) &&
+      (tok_is(x, ce + 1, "comment") || tok_is(x, ce + 1, "say") ||
+       tok_is(x, ce + 1, "discuss") || tok_is(x, ce + 1, "elaborate"))) {
+    ce += 2;
+    if (ce < x->e && (tok_is(x, ce, "on") || tok_is(x, ce, "about"))) ce++;
+  }
   ce = cue_right(x, ce);
   cr_span none = {0, 0};
   uint32_t se = 0, sb = subject_before(x, cb, &se);
