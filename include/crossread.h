@@ -217,6 +217,25 @@ size_t cr_clustering_count(const cr_clustering *k);
 /* Story of doc i: 0 .. count-1, numbered by first appearance in the input. */
 size_t cr_clustering_story(const cr_clustering *k, size_t i);
 
+/* ---------------------------------------------------------------- who said what
+ * The analyze stage (run by cr_corpus_analyze): attributions of each report.
+ * Spans are byte ranges into cr_doc_text(); a span with start == end is
+ * absent (no explicit source, no second content fragment). */
+typedef struct cr_attribution_info {
+  cr_span source;        /* who says it ("Jane Smith, a spokeswoman,") */
+  cr_span cue;           /* "said", "according to", "has denied" */
+  cr_span content;       /* what is said */
+  cr_span content2;      /* the rest of a split quotation, or empty */
+  const char *speaker;   /* canonical entity name, or NULL if unresolved */
+  const char *kind;      /* "direct", "indirect" or "mixed" */
+  const char *polarity;  /* "asserts", "denies", "doubts" or "hedges" */
+} cr_attribution_info;
+
+size_t cr_doc_attribution_count(const cr_doc *d);
+/* Fills *out with attribution i of d; CR_ERR_USAGE when i is out of range. */
+cr_status cr_doc_attribution(const cr_corpus *c, const cr_doc *d, size_t i,
+                             cr_attribution_info *out);
+
 #ifdef __cplusplus
 }
 #endif
