@@ -500,6 +500,27 @@ static uint32_t skip_object(const ctx *x, uint32_t i) {
   return j;
 }
 
+/* 'he said the campaign would ''begin to focus ... security.''': the
+ * sentence splitter leaves a closing mark glued to the full stop in the
+ * next sentence; PolNeAR's content takes the stop and the mark.  Returns
+ * the token after the mark(s), or 0 when the next sentence does not
+ * open with a glued closing mark in the same paragraph. */
+static uint32_t closing_spill(const ctx *x) {
+  const cr_doc *d = x->d;
+  uint32_t k = x->e;
+  if (k >= d->ntoks || x->s + 1 >= d->nsents ||
+      d->sents[x->s + 1].para != d->sents[x->s].para)
+    return 0;
+  const cr_token *t = &d->toks[k];
+  if (t->kind != CR_TOK_QUOTE || (t->flags & CR_TF_SPACE_BEFORE))
+    return 0;
+  uint32_t n = k + 1;
+  if (n < d->ntoks && d->toks[n].kind == CR_TOK_QUOTE &&
+      d->toks[n].span.start == t->span.end)
+    n++;
+  return n <= d->sents[x->s + 1].tok_end ? n : 0;
+}
+
 /* The content after a source-first cue, to the end of the sentence (or
  * of the quotation it opens). */
 static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
@@ -539,7 +560,8 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
   } else {
     end = clause_cut(x, i, end);
   }
-  end = trim_end(x, i, end);
+  uint32_t spill = end == x->e ? closing_spill(x) : 0;
+  end = spill ? spill : trim_end(x, i, end);
   if (end < i + 2) return 0;
   *lo = i;
   *hi = end;
