@@ -46,7 +46,9 @@ typedef enum cr_cue_class {
   CR_CUE_SPEECH = 0, /* said, told, wrote: every pattern */
   CR_CUE_THOUGHT,    /* believes, thinks, fears: source first only */
   CR_CUE_EVIDENCE,   /* shows, found: source first only, inanimate source */
-  CR_CUE_ACCORDING   /* "according to": source follows the cue */
+  CR_CUE_ACCORDING,  /* "according to": source follows the cue */
+  CR_CUE_SEEM        /* seems, appeared: no source; the subject and the
+                        complement are the content */
 } cr_cue_class;
 
 typedef struct cr_cue_entry {

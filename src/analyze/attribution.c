@@ -889,9 +889,29 @@ static int sourceless_ok(const ctx *x, uint32_t cb, const cr_cue_entry *cue) {
   return IN_LIST(x, cb - 1, sourceless_before);
 }
 
+/* "The politician seemed to be shrinking", "it appears that ...":
+ * PolNeAR annotates a seeming with no source and the subject plus the
+ * complement as a two-part content; an expletive "it" is left out. */
+static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                    cr_attr_vec *out) {
+  uint32_t cb = i, ce = i + 1;
+  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  uint32_t se = 0, sb = subject_before(x, cb, &se);
+  if (sb == UINT32_MAX) return 0;
+  uint32_t hi = clause_cut(x, ce, x->e);
+  uint32_t spill = hi == x->e ? closing_spill(x) : 0;
+  hi = spill ? spill : trim_end(x, ce, hi);
+  if (hi < ce + 2) return 0;
+  cr_span none = {0, 0};
+  if (se == sb + 1 && tok_is(x, sb, "it"))
+    return emit(x, out, cb, ce, none, ce, hi, none, cue) ? -1 : 1;
+  return emit(x, out, cb, ce, none, sb, se, span_of(x, ce, hi), cue) ? -1 : 1;
+}
+
 static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                    cr_attr_vec *out) {
   if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
+  if (cue->cls == CR_CUE_SEEM) return try_seem(x, i, cue, out);
   uint32_t cb = i, ce = i + 1;
   /* "has said", "also said", "has long argued": modifiers join the cue */
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
@@ -1047,7 +1067,7 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
   if (e->cls != CR_CUE_ACCORDING && i > x->b && plural_noun_use(x, i)) return NULL;
   /* "promised to", "refused to": an infinitive is an intention, not a
    * report, for speech and evidence verbs */
-  if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING &&
+  if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING && e->cls != CR_CUE_SEEM &&
       i + 1 < x->e && tok_is(x, i + 1, "to") && !particle_to(x, i) && !adjunct_opens(x, i + 1))
     return NULL;
   return e;
