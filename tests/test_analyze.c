@@ -95,9 +95,12 @@ static void test_source_first(void **st) {
               "the plan was dead", CR_ATTR_INDIRECT);
   expect_attr("Mr. Jones has repeatedly denied the report.\n", "has repeatedly denied",
               "Mr. Jones", "the report", CR_ATTR_INDIRECT);
-  /* time words and a closing adjunct belong to the cue (PolNeAR) */
+  /* time words belong to the cue; "in an interview" to neither role,
+   * "in a statement" to the cue (PolNeAR train) */
   expect_attr("The senator said Monday in an interview that she would run.\n",
-              "said Monday in an interview", "The senator", "that she would run",
+              "said Monday", "The senator", "that she would run", CR_ATTR_INDIRECT);
+  expect_attr("The senator said in a statement that she would run.\n",
+              "said in a statement", "The senator", "that she would run",
               CR_ATTR_INDIRECT);
   /* a headline name with a colon speaks */
   expect_attr("Sanders: Clinton email story has moved\n\nBody text here.\n", ":",
@@ -112,6 +115,34 @@ static void test_content_first(void **st) {
               "Jane Smith, a spokeswoman", "\"The talks failed,\"", CR_ATTR_DIRECT);
   expect_attr("The talks failed on Monday, he said on Tuesday.\n", "said", "he",
               "The talks failed on Monday", CR_ATTR_INDIRECT);
+}
+
+/* Patterns learned from the PolNeAR train annotations. */
+static void test_learned_patterns(void **st) {
+  (void)st;
+  /* a subordinated or passive cue reports without a source */
+  expect_attr("When asked whether he would run, the senator smiled.\n", "asked", "",
+              "whether he would run", CR_ATTR_INDIRECT);
+  /* "about" joins the cue */
+  expect_attr("The senator talked about the new tax plan.\n", "talked about",
+              "The senator", "the new tax plan", CR_ATTR_INDIRECT);
+  /* a seeming: no source, the subject is the content's first part */
+  const char *t[1] = {"The campaign seemed to be losing ground in Iowa.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "seemed");
+  assert_non_null(a);
+  char b[128];
+  assert_int_equal(a->source.end - a->source.start, 0);
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b), "The campaign");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b),
+                      "to be losing ground in Iowa");
+  cr_corpus_free(c);
+  /* a wire-style closing '' glued to the full stop stays in the content */
+  expect_attr("He said the plan was ''dead.'' Others disagreed.\n", "said", "He",
+              "the plan was ''dead.''", CR_ATTR_MIXED);
+  /* a learned cue word */
+  expect_attr("The governor touted the new jobs figures.\n", "touted", "The governor",
+              "the new jobs figures", CR_ATTR_INDIRECT);
 }
 
 static void test_according_to(void **st) {
@@ -457,6 +488,7 @@ int main(void) {
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),
+      cmocka_unit_test(test_learned_patterns),
       cmocka_unit_test(test_mixed_and_split_quotes),
       cmocka_unit_test(test_multi_paragraph_quote),
       cmocka_unit_test(test_not_cues),

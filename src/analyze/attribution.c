@@ -908,6 +908,15 @@ static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   return emit(x, out, cb, ce, none, sb, se, span_of(x, ce, hi), cue) ? -1 : 1;
 }
 
+/* "When asked whether he would run, the senator smiled": a cue in a
+ * subordinate clause reports only up to the comma that ends the clause. */
+static uint32_t subordinate_end(const ctx *x, uint32_t cb, uint32_t lo, uint32_t hi) {
+  if (cb == x->b || !IN_LIST(x, cb - 1, sourceless_before)) return hi;
+  for (uint32_t j = lo + 1; j < hi; j++)
+    if (!x->inq[j] && tok_punct(x, j, ',')) return j;
+  return hi;
+}
+
 static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                    cr_attr_vec *out) {
   if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
@@ -1004,7 +1013,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   if (sourceless_ok(x, cb, cue) &&
       content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi)) {
     /* no source: "When asked whether ...", "it was reported that ..." */
-    return emit(x, out, cb, ce, none, lo, hi, none, cue) ? -1 : 1;
+    return emit(x, out, cb, ce, none, lo, subordinate_end(x, cb, lo, hi), none, cue) ? -1 : 1;
   }
   return 0;
 }
