@@ -512,7 +512,9 @@ static int cmp_quote(const void *a, const void *b) {
   const cr_speaker_quote *x = a, *y = b;
   int xc = x->claim > 0, yc = y->claim > 0;
   if (xc != yc) return yc - xc;
-  if (xc && x->claim != y->claim) return x->claim > y->claim ? -1 : 1;
+  /* on the claim: the most carried and most covering first */
+  float xs = x->claim * (float)x->nsources, ys = y->claim * (float)y->nsources;
+  if (xc && xs != ys) return xs > ys ? -1 : 1;
   if (x->nsources != y->nsources) return x->nsources > y->nsources ? -1 : 1;
   if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
   return x->attr < y->attr ? -1 : x->attr > y->attr;
@@ -520,6 +522,9 @@ static int cmp_quote(const void *a, const void *b) {
 
 static int cmp_speaker(const void *a, const void *b) {
   const cr_speaker *x = a, *y = b;
+  /* those with a position on the claim first: they are the story */
+  int xp = x->stance != CR_STANCE_NEUTRAL, yp = y->stance != CR_STANCE_NEUTRAL;
+  if (xp != yp) return yp - xp;
   if (x->nsources != y->nsources) return x->nsources > y->nsources ? -1 : 1;
   if (x->nattrs != y->nattrs) return x->nattrs > y->nattrs ? -1 : 1;
   return x->entity < y->entity ? -1 : x->entity > y->entity;

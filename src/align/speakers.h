@@ -70,8 +70,8 @@ typedef struct cr_speaker {
   uint32_t nattrs;      /* attributions in all sources */
   uint8_t stance;       /* cr_stance on the central claim */
   float weight[5];      /* per cr_stance: the claim share of the votes */
-  cr_speaker_quote *quotes; /* claim quotes first (most covering), then by
-                               sources carrying them */
+  cr_speaker_quote *quotes; /* claim quotes first (cover x sources), then
+                               by sources carrying them */
   uint32_t nquotes;
 } cr_speaker;
 
@@ -82,7 +82,7 @@ typedef struct cr_speakers {
   uint32_t *claim_terms;/* its key terms and their weights */
   float *claim_weight;
   uint32_t nclaim;
-  cr_speaker *v;        /* most sources first */
+  cr_speaker *v;        /* those with a stance first, then most sources */
   size_t n;
 } cr_speakers;
 
