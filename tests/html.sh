@@ -56,8 +56,19 @@ assert rows == len(s['facts']) + unique_rows, (rows, len(s['facts']), unique_row
 assert ('Only in one source:' in svg) == (unique_rows > 0)
 cells = len(re.findall(r'<a href=\"#src\d+-s\d+\" aria-label=\"statement', svg))
 assert cells == sum(len(f['sources']) for f in s['facts']) + unique_rows, cells
-cards = re.findall(r'<div class=\"card\"><h3>(.*?)</h3>', page)
+def section(name):
+    i = page.find('<section id=\"%s\"' % name)
+    return page[i:page.index('</section>', i)] if i >= 0 else ''
+cards = re.findall(r'<div class=\"card\"><h3>(.*?)</h3>', section('discrepancies'))
 assert len(cards) == len(s.get('discrepancies', [])), (cards, s.get('discrepancies'))
+# speaker cards: the first speakers of the JSON, in order, with their stance
+who = section('speakers')
+names = re.findall(r'<div class=\"card\"><h3>(.*?)</h3><span class=\"badge st-([a-z-]+)\">', who)
+sp = s.get('speakers', [])
+assert len(names) == min(12, len(sp)) and names, (names, len(sp))
+for (n, st), j in zip(names, sp):
+    assert n == j['name'].replace('&', '&amp;') and st == j['stance'], (n, st, j['name'], j['stance'])
+assert 'Stances are on the central claim' in who
 for d in s.get('discrepancies', []):
     for v in d['variants']:
         assert v['value'] in page or json.dumps(v['value'])[1:-1] in page, v

@@ -47,6 +47,11 @@ mutate unknown-source-field 's["sources"][0]["colour"] = "red"'
 mutate unknown-flag 's["sources"][0]["flags"] = ["haunted"]'
 mutate bad-stance 's["speakers"] = [{"name": "X", "stance": "maybe"}]'
 mutate cited-id-not-string 's["summary"][0]["sources"][0] = 1'
+mutate speaker-without-quotes 'del s["speakers"][0]["quotes"]'
+mutate quote-span-of-three 's["speakers"][0]["quotes"][0]["span"] = [1, 2, 3]'
+mutate quote-unknown-field 's["speakers"][0]["quotes"][0]["mood"] = "x"'
+mutate entity-zero-mentions 's["entities"][0]["mentions"] = 0'
+mutate cover-above-one 's["speakers"][0]["quotes"][0]["claim_cover"] = 1.5'
 mutate stories-not-array 'd["stories"] = s'
 check "validator refuses a schema keyword it does not implement" \
   "python3 -c 'import json; json.dump({\"type\":\"object\",\"pattern\":\"x\"}, open(\"$T/s.json\",\"w\"))' && \

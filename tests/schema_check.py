@@ -3,7 +3,7 @@
 
 A small validator for the subset of JSON Schema (2020-12) the schema uses:
 type, enum, required, properties, additionalProperties (bool or schema),
-items, minimum, $ref to "#/$defs/NAME", and the annotations $schema, $id,
+items, minItems, maxItems, minimum, maximum, $ref to "#/$defs/NAME", and the annotations $schema, $id,
 $defs, $comment, title, description.  Any other keyword is an error, so a
 schema edit can never be silently ignored by this checker.
 
@@ -15,7 +15,7 @@ import sys
 
 KNOWN = {"type", "enum", "required", "properties", "additionalProperties",
          "items", "minimum", "$ref", "$schema", "$id", "$defs", "$comment",
-         "title", "description"}
+         "title", "description", "minItems", "maxItems", "maximum"}
 
 
 def type_ok(value, t):
@@ -74,6 +74,13 @@ class Validator:
                     self.errors.append(f"{path}: unexpected field {k!r}")
                 elif isinstance(extra, dict):
                     self.validate(x, extra, f"{path}.{k}")
+        if isinstance(v, list) and len(v) < s.get("minItems", 0):
+            self.errors.append(f"{path}: {len(v)} items, at least {s['minItems']} expected")
+        if isinstance(v, list) and "maxItems" in s and len(v) > s["maxItems"]:
+            self.errors.append(f"{path}: {len(v)} items, at most {s['maxItems']} expected")
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and "maximum" in s \
+                and v > s["maximum"]:
+            self.errors.append(f"{path}: {v} above the maximum {s['maximum']}")
         if isinstance(v, list) and "items" in s:
             for i, x in enumerate(v):
                 self.validate(x, s["items"], f"{path}[{i}]")

@@ -202,7 +202,7 @@ static void test_story_sections(void **state) {
   cr_html_speaker sp[] = {{"Ana Ortiz", aliases, 2, "mayor", "denies", quotes, 1},
                           {"Someone", NULL, 0, NULL, "\"><script>", NULL, 0}};
   cr_html_mark uniq[] = {{1, 1}};
-  cr_html_story st = {br, NULL, sp, 2, disc, 1, uniq, 1};
+  cr_html_story st = {br, NULL, sp, 2, disc, 1, uniq, 1, NULL};
   mem m;
   mem_open(&m);
   assert_int_equal(cr_html_story_page(&st, m.f), 0);
@@ -245,7 +245,7 @@ static void test_story_sections(void **state) {
   free(m.buf);
 
   /* without the later stages' data those sections are absent */
-  cr_html_story plain = {br, NULL, NULL, 0, NULL, 0, NULL, 0};
+  cr_html_story plain = {br, NULL, NULL, 0, NULL, 0, NULL, 0, NULL};
   mem_open(&m);
   assert_int_equal(cr_html_story_page(&plain, m.f), 0);
   out = mem_done(&m);

@@ -24,7 +24,7 @@
  * story). */
 static const char *const synonyms[][6] = {
     {"soldier", "troop", "troops", "soldiers", "servicemen", NULL},
-    {"send", "deploy", "dispatch", "transfer", NULL, NULL},
+    {"send", "deploy", "dispatch", "transfer", "sent", NULL},
     {"say", "said", "told", "stated", "announced", NULL},
     {"kill", "killed", "dead", "died", NULL, NULL},
     {"injure", "injured", "wounded", "hurt", NULL, NULL},
@@ -191,6 +191,25 @@ static uint32_t name_term(cr_corpus *c, const char *s, size_t n) {
   return k >= 3 ? cr_corpus_term(c, key, k + 1) : CR_NO_ID;
 }
 
+/* The term a token counts as: its stem with synonyms merged, or for a
+ * capitalised word its spelling-tolerant name key (the plain stem when
+ * the key cannot be interned; the caller skips stop words). */
+static uint32_t token_term(cr_corpus *c, const uint32_t *canon, size_t ncanon,
+                           const cr_doc *d, const cr_token *t) {
+  uint32_t term = t->term < ncanon ? canon[t->term] : t->term;
+  if (t->kind == CR_TOK_WORD && (t->flags & CR_TF_CAP)) {
+    uint32_t nt = name_term(c, d->text + t->span.start, t->span.end - t->span.start);
+    if (nt != CR_NO_ID) term = nt;
+  }
+  return term;
+}
+
+uint32_t cr_align_token_term(cr_alignment *al, const cr_doc *d, uint32_t k) {
+  const cr_token *t = &d->toks[k];
+  if (t->term == CR_NO_ID) return CR_NO_ID;
+  return token_term(al->corpus, al->canon, al->ncanon, d, t);
+}
+
 /* The unit's vector of canonical terms, names and numbers boosted (raw
  * counts; idf is applied once every unit is known). */
 static int unit_vector(const align_ctx *x, cr_arena *a, cr_doc *d, cr_unit *u) {
@@ -203,12 +222,10 @@ static int unit_vector(const align_ctx *x, cr_arena *a, cr_doc *d, cr_unit *u) {
     const cr_token *t = &d->toks[k];
     if (t->term == CR_NO_ID) continue;
     float w = 1;
-    uint32_t term = canon_of(x, t->term);
+    uint32_t term = token_term(x->c, x->canon, x->ncanon, d, t);
     if (t->kind == CR_TOK_NUMBER) {
       w = NUMBER_BOOST;
     } else if ((t->flags & CR_TF_CAP) && t->kind == CR_TOK_WORD) {
-      uint32_t nt = name_term(x->c, d->text + t->span.start, t->span.end - t->span.start);
-      if (nt != CR_NO_ID) term = nt;
       if (k > u->tok_begin) w = NAME_BOOST;
     }
     cr_tw tw = {term, w};
@@ -543,8 +560,11 @@ cr_alignment *cr_align_new(cr_corpus *c) {
     goto fail;
   for (size_t i = 0; i < al->nunits; i++) cr_vec_free(&links[i]);
   free(links);
-  free(df);
-  free(x.canon);
+  /* kept for later readers of the alignment (speakers.c) */
+  al->canon = x.canon;
+  al->ncanon = x.ncanon;
+  al->df = df;
+  al->ndf = nterms;
   return al;
 fail:
   if (links)
@@ -559,5 +579,7 @@ fail:
 void cr_align_free(cr_alignment *al) {
   if (!al) return;
   cr_arena_free(al->arena);
+  free(al->canon);
+  free(al->df);
   free(al);
 }

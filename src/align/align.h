@@ -124,11 +124,23 @@ typedef struct cr_alignment {
   cr_discrepancy *discs;
   size_t ndiscs;
   cr_source_flags *flags;   /* one per document */
+  /* kept for readers of the alignment (speakers.c): the synonym map
+   * (vocabulary id -> canonical id) and each term's number of units */
+  uint32_t *canon;
+  size_t ncanon;
+  uint32_t *df;
+  size_t ndf;
 } cr_alignment;
 
 /* Aligns every document of the corpus as one story.  NULL out of memory. */
 cr_alignment *cr_align_new(cr_corpus *c);
 void cr_align_free(cr_alignment *al);
+
+/* The term token k of d counts as in the alignment's vectors (stem with
+ * news synonyms merged, names by their key); CR_NO_ID for a stop word or
+ * punctuation (or out of memory).  Terms met after the alignment was
+ * built are past ndf: their unit frequency is 0. */
+uint32_t cr_align_token_term(cr_alignment *al, const cr_doc *d, uint32_t k);
 
 /* Similarity of two units (exposed for tests). */
 float cr_align_similarity(const cr_unit *a, const cr_unit *b);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/speakers.h"
+#include "analyze/analyze.h"
 #include "report/report.h"
 
 /* Length of a bidi embedding/override/isolate (U+202A..U+202E,
@@ -158,6 +160,78 @@ static void align_md(const cr_brief *b, FILE *out) {
   }
 }
 
+/* What a stance says, as a phrase after the speaker's name. */
+static const char *stance_phrase(uint8_t st) {
+  switch (st) {
+    case CR_STANCE_ASSERTS: return "asserts";
+    case CR_STANCE_DENIES: return "denies";
+    case CR_STANCE_CANNOT_CONFIRM: return "cannot confirm";
+    case CR_STANCE_CONDITIONAL: return "conditional";
+    default: return "no position";
+  }
+}
+
+/* Who said what: each speaker's stance on the central claim, then their
+ * quotes (those on the claim first) with the sources carrying each. */
+static void speakers_md(const cr_brief *b, FILE *out) {
+  const cr_speakers *sp = b->speakers;
+  const cr_corpus *c = b->corpus;
+  if (!sp->n) return;
+  fputs("\n## Who said what\n\n", out);
+  if (sp->claim_fact >= 0) {
+    fprintf(out, "Stances are on the central claim (fact %d): ", sp->claim_fact + 1);
+    unit_md(out, sp->align, sp->align->facts[sp->claim_fact].rep);
+    fputs("\n\n", out);
+  }
+  size_t shown = 0;
+  for (size_t i = 0; i < sp->n && shown < CR_MD_MAX_SPEAKERS; i++) {
+    const cr_speaker *s = &sp->v[i];
+    const cr_entity *e = &c->ents.v[s->entity];
+    fputs("- **", out);
+    md_text(out, e->name);
+    fputs("**", out);
+    if (s->role) {
+      fputs(", ", out);
+      md_text(out, s->role);
+    }
+    if (e->aliases.n) {
+      fputs(" (also ", out);
+      for (size_t k = 0; k < e->aliases.n; k++) {
+        if (k) fputs(", ", out);
+        md_text(out, e->aliases.v[k]);
+      }
+      fputc(')', out);
+    }
+    fprintf(out, " — **%s** — quoted by ", stance_phrase(s->stance));
+    cites(out, s->sources, s->nsources);
+    fputc('\n', out);
+    for (uint32_t q = 0; q < s->nquotes && q < CR_MD_MAX_QUOTES; q++) {
+      const cr_speaker_quote *qt = &s->quotes[q];
+      const cr_doc *d = c->docs.v[qt->doc];
+      const cr_attr *a = &d->attrs[qt->attr];
+      char *t = cr_speaker_quote_text(c, qt);
+      fputs("  - ", out);
+      if (qt->claim > 0) fprintf(out, "*%s:* ", stance_phrase(qt->stance));
+      md_text(out, t ? t : "");
+      free(t);
+      fputs(" (", out);
+      char cue[80];
+      size_t n = a->cue.end - a->cue.start;
+      if (n >= sizeof cue) n = sizeof cue - 1;
+      memcpy(cue, d->text + a->cue.start, n);
+      cue[n] = 0;
+      md_text(out, cue);
+      fprintf(out, ", %s) ", cr_attr_kind_name((cr_attr_kind)a->kind));
+      cites(out, qt->sources, qt->nsources);
+      fputc('\n', out);
+    }
+    if (s->nquotes > CR_MD_MAX_QUOTES)
+      fprintf(out, "  - (%u more in the JSON output)\n", s->nquotes - CR_MD_MAX_QUOTES);
+    shown++;
+  }
+  if (sp->n > shown) fprintf(out, "\n(%zu more speakers in the JSON output)\n", sp->n - shown);
+}
+
 int cr_brief_markdown(const cr_brief *b, FILE *out) {
   const cr_corpus *c = b->corpus;
   fputs("# ", out);
@@ -173,6 +247,7 @@ int cr_brief_markdown(const cr_brief *b, FILE *out) {
       fprintf(out, "[%u]", it->sources[j] + 1);
     fputc('\n', out);
   }
+  if (b->speakers) speakers_md(b, out);
   if (b->align) align_md(b, out);
   fputs("\n## Sources\n\n", out);
   for (size_t i = 0; i < c->docs.n; i++) md_source(out, b, i);

@@ -231,11 +231,18 @@ static void speaker_card(FILE *f, const cr_corpus *c, const cr_html_speaker *sp)
   fputs("</div>\n", f);
 }
 
-static void section_speakers(FILE *f, const cr_corpus *c, const cr_html_speaker *sp, size_t n) {
+static void section_speakers(FILE *f, const cr_corpus *c, const cr_html_speaker *sp, size_t n,
+                             const char *claim) {
   if (!n) return;
   fputs("<section id=\"speakers\" aria-labelledby=\"speakers-h\">\n<h2 id=\"speakers-h\">"
-        "Who said what</h2>\n<div class=\"cards\">\n",
+        "Who said what</h2>\n",
         f);
+  if (claim) {
+    fputs("<p class=\"note\">Stances are on the central claim: ", f);
+    cr_html_text(f, claim);
+    fputs("</p>\n", f);
+  }
+  fputs("<div class=\"cards\">\n", f);
   for (size_t i = 0; i < n; i++) speaker_card(f, c, &sp[i]);
   fputs("</div>\n</section>\n", f);
 }
@@ -447,7 +454,7 @@ int cr_html_story_page(const cr_html_story *s, FILE *out) {
   section_header(out, s);
   section_summary(out, b);
   section_coverage(out, s->coverage);
-  section_speakers(out, b->corpus, s->speakers, s->nspeakers);
+  section_speakers(out, b->corpus, s->speakers, s->nspeakers, s->claim);
   section_discrepancies(out, b->corpus, s->discrepancies, s->ndiscrepancies);
   section_sources(out, s, cv, ncv);
   fputs("</main>\n", out);

@@ -133,6 +133,8 @@ typedef struct cr_html_story {
                                   sorted by doc then sent: marked "only
                                   here" in the sources panel */
   size_t nunique;
+  const char *claim;           /* the central claim speakers' stances are
+                                  on; NULL: none */
 } cr_html_story;
 
 /* Writes the page; 0, or -1 on a write error or out of memory. */

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/speakers.h"
+#include "analyze/analyze.h"
 #include "core/strmap.h"
 #include "report/html.h"
 #include "report/report.h"
@@ -274,7 +276,71 @@ static cr_html_mark *unique_marks(const cr_alignment *al, size_t *n) {
   return v;
 }
 
+/* The speaker cards: the speakers of the brief (those with a stance on
+ * the central claim first), their quotes with every outlet carrying
+ * each.  Quote texts are allocated here; speakers_free releases them. */
+typedef struct speakers_build {
+  cr_html_speaker *v;
+  cr_html_quote *quotes;
+  char **texts;
+  size_t n, nq;
+  char *claim;
+} speakers_build;
+
+static void speakers_free(speakers_build *sb) {
+  for (size_t i = 0; i < sb->nq; i++) free(sb->texts[i]);
+  free(sb->texts);
+  free(sb->quotes);
+  free(sb->v);
+  free(sb->claim);
+}
+
+static int speakers_view(const cr_brief *b, speakers_build *sb) {
+  const cr_speakers *sp = b->speakers;
+  const cr_corpus *c = b->corpus;
+  memset(sb, 0, sizeof *sb);
+  if (!sp || !sp->n) return 0;
+  size_t ns = sp->n < CR_HTML_MAX_SPEAKERS ? sp->n : CR_HTML_MAX_SPEAKERS, nq = 0;
+  for (size_t i = 0; i < ns; i++)
+    nq += sp->v[i].nquotes < CR_HTML_MAX_QUOTES ? sp->v[i].nquotes : CR_HTML_MAX_QUOTES;
+  sb->v = calloc(ns, sizeof *sb->v);
+  sb->quotes = calloc(nq ? nq : 1, sizeof *sb->quotes);
+  sb->texts = calloc(nq ? nq : 1, sizeof *sb->texts);
+  if (!sb->v || !sb->quotes || !sb->texts) return -1;
+  if (sp->claim_fact >= 0) {
+    const cr_unit *u = &sp->align->units[sp->align->facts[sp->claim_fact].rep];
+    const cr_doc *d = c->docs.v[u->doc];
+    if (!(sb->claim = cr_sentence_text(NULL, d, d->sents[u->sent].span))) return -1;
+  }
+  for (size_t i = 0; i < ns; i++) {
+    const cr_speaker *s = &sp->v[i];
+    const cr_entity *e = &c->ents.v[s->entity];
+    cr_html_speaker *h = &sb->v[i];
+    h->name = e->name;
+    h->aliases = e->aliases.v;
+    h->naliases = e->aliases.n;
+    h->role = s->role;
+    h->stance = cr_stance_name((cr_stance)s->stance);
+    h->quotes = &sb->quotes[sb->nq];
+    for (uint32_t q = 0; q < s->nquotes && q < CR_HTML_MAX_QUOTES; q++) {
+      const cr_speaker_quote *qt = &s->quotes[q];
+      char *t = cr_speaker_quote_text(c, qt);
+      if (!t) return -1;
+      sb->texts[sb->nq] = t;
+      cr_html_quote *hq = &sb->quotes[sb->nq++];
+      hq->text = t;
+      hq->kind = cr_attr_kind_name((cr_attr_kind)c->docs.v[qt->doc]->attrs[qt->attr].kind);
+      hq->sources = qt->sources;
+      hq->nsources = qt->nsources;
+      h->nquotes++;
+    }
+  }
+  sb->n = ns;
+  return 0;
+}
+
 int cr_brief_html(const cr_brief *b, FILE *out) {
+  speakers_build sb = {0};
   matrix_build mb;
   disc_build db = {0};
   cr_html_mark *uniq = NULL;
@@ -283,9 +349,11 @@ int cr_brief_html(const cr_brief *b, FILE *out) {
   if (b->align ? fact_matrix(b, &mb) : summary_matrix(b, &mb)) goto done;
   if (b->align && (discs_build(b->align, &db) || !(uniq = unique_marks(b->align, &nuniq))))
     goto done;
-  cr_html_story s = {b, &mb.m, NULL, 0, db.discs, db.n, uniq, nuniq};
+  if (speakers_view(b, &sb)) goto done;
+  cr_html_story s = {b, &mb.m, sb.v, sb.n, db.discs, db.n, uniq, nuniq, sb.claim};
   rc = cr_html_story_page(&s, out);
 done:
+  speakers_free(&sb);
   matrix_free(&mb);
   discs_free(&db);
   free(uniq);

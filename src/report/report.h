@@ -29,6 +29,14 @@ size_t cr_source_flag_names(const cr_brief *b, size_t i, const char **names, siz
  * per source (the earliest in the report). */
 #define CR_UNIQUE_MIN_WORDS 8
 #define CR_UNIQUE_MAX_PER_SOURCE 20
+/* Speakers in the Markdown (the most quoted) and quotes per speaker
+ * (those on the central claim first); the JSON has them all. */
+#define CR_MD_MAX_SPEAKERS 12
+#define CR_MD_MAX_QUOTES 4
+/* Speaker cards on the HTML page and quotes per card. */
+#define CR_HTML_MAX_SPEAKERS 12
+#define CR_HTML_MAX_QUOTES 4
+
 /* Wordings listed per fact. */
 #define CR_FACT_MAX_WORDINGS 32
 #endif

@@ -17,6 +17,7 @@
 
 #include "core/termvec.h"
 #include "summarize/concepts.h"
+#include "align/speakers.h"
 #include "summarize/summarize.h"
 
 /* Bounds on the quadratic comparison: a brief reads at most this many
@@ -422,6 +423,7 @@ cr_status cr_brief_new_tuned(cr_corpus *c, const cr_brief_options *opts,
   if (!chosen) goto oom;
   b->align = cr_align_new(c);
   if (!b->align) goto oom;
+  if (!(b->speakers = cr_speakers_new(b->align))) goto oom;
   link_facts(b->align, u, n);
   size_t k = select_coverage(c, u, n, &cc, want, words, &t, b->align, chosen);
 
@@ -461,6 +463,7 @@ oom:
 
 void cr_brief_free(cr_brief *b) {
   if (!b) return;
+  cr_speakers_free(b->speakers);
   cr_align_free(b->align);
   cr_arena_free(b->arena);
   free(b);

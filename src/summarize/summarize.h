@@ -31,6 +31,8 @@ struct cr_brief {
   size_t nitems;
   /* align stage: facts, discrepancies, flags (NULL if it failed) */
   cr_alignment *align;
+  /* speakers and stances (src/align/speakers.h; NULL if it failed) */
+  struct cr_speakers *speakers;
 };
 
 /* Two sentences from different sources state the same information when
