@@ -48,6 +48,8 @@ typedef struct cr_brief_tuning {
   float source_power;   /* weight grows as (sources carrying it)^source_power */
   float title_weight;   /* added per source title that names the stem */
   float quote_penalty;  /* multiplier for sentences carrying a direct quote */
+  float report_share;   /* the budget is at most this share of the mean
+                           report's words (0 = no such cap) */
 } cr_brief_tuning;
 
 void cr_brief_tuning_default(cr_brief_tuning *t);
