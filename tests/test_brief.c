@@ -14,6 +14,7 @@
 
 #include "core/corpus.h"
 #include "report/report.h"
+#include "summarize/summarize.h"
 
 #define EXAMPLE "examples/brussels-2024-10-17"
 
@@ -174,21 +175,26 @@ static size_t summary_words(const cr_brief *b) {
   return words;
 }
 
-/* Three reports of about 30 words: a 66-word budget would make the
- * summary twice as long as a report; it stays near one report's length. */
+/* Three reports of about 45 words telling the same four facts: a
+ * 120-word budget would repeat them; the summary stays near one report's
+ * length. */
 static void short_reports_short_summary(void **state) {
   (void)state;
   static const char *const reports[] = {
       "The city council voted on Tuesday to close the old bridge over the river "
-      "for repairs. The closure will last six months. Drivers will be sent to the "
-      "northern bridge, officials said.",
+      "for six months of repairs. Drivers will be sent to the northern bridge. "
+      "The repairs will cost four million euros, paid by the regional government. "
+      "Local shops near the bridge fear losing customers during the works.",
       "Council members approved the closure of the old river bridge on Tuesday so "
-      "that engineers can repair it. Traffic will use the northern bridge while the "
-      "works last.",
+      "that engineers can repair it. Traffic will use the northern bridge for six "
+      "months. The regional government will pay the four million euros of repairs. "
+      "Shop owners near the old bridge say the works will cost them customers.",
       "The old bridge across the river will be closed for six months of repairs "
-      "after a council vote on Tuesday. Local shops fear losing customers during "
-      "the works.",
+      "after a council vote on Tuesday. Cars will cross at the northern bridge. "
+      "The four million euros for the repairs come from the regional government. "
+      "Shops by the bridge expect fewer customers while the works last.",
   };
+
   cr_corpus *c = cr_corpus_new(NULL);
   size_t total = 0;
   for (size_t i = 0; i < 3; i++) {
@@ -200,14 +206,28 @@ static void short_reports_short_summary(void **state) {
     for (const char *t = reports[i]; *t; t++) total += *t == ' ';
   }
   cr_brief *b;
-  cr_brief_options o = {100, 66};
+  cr_brief_options o = {100, 120};
   assert_int_equal(cr_brief_new(c, &o, &b), CR_OK);
   size_t words = summary_words(b), mean = total / 3;
   assert_true(b->nitems >= 1);
   assert_true(words >= 15);
   /* report_share 1.2 of the mean report, plus the 40% overshoot */
-  assert_true(words <= mean * 12 / 10 * 14 / 10 + 1);
-  assert_true(words < 50);
+  size_t cap = mean * 12 / 10 * 14 / 10 + 1;
+  assert_true(words <= cap);
+  cr_brief_free(b);
+  /* when details count too, the budget fills: without the cap it runs
+   * past one report's length, with it it does not */
+  cr_brief_tuning t;
+  cr_brief_tuning_default(&t);
+  t.single_weight = 1;
+  t.report_share = 0;
+  assert_int_equal(cr_brief_new_tuned(c, &o, &t, &b), CR_OK);
+  assert_true(summary_words(b) > cap);
+  cr_brief_free(b);
+  t.report_share = 1.2f;
+  assert_int_equal(cr_brief_new_tuned(c, &o, &t, &b), CR_OK);
+  assert_true(summary_words(b) <= cap);
+  assert_true(summary_words(b) >= mean / 2);
   cr_brief_free(b);
   cr_corpus_free(c);
 }
