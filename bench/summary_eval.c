@@ -65,6 +65,9 @@ static const struct knob {
     {"title", offsetof(cr_brief_tuning, title_weight)},
     {"quote", offsetof(cr_brief_tuning, quote_penalty)},
     {"share", offsetof(cr_brief_tuning, report_share)},
+    {"redundancy", offsetof(cr_brief_tuning, redundancy)},
+    {"fact", offsetof(cr_brief_tuning, fact_weight)},
+    {"flagged", offsetof(cr_brief_tuning, flagged_penalty)},
 };
 
 /* Reads "name=value,name=value" into t; 0, or -1 on an unknown name. */

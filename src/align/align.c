@@ -193,6 +193,17 @@ static uint32_t name_term(cr_corpus *c, const char *s, size_t n) {
 
 /* The unit's vector of canonical terms, names and numbers boosted (raw
  * counts; idf is applied once every unit is known). */
+/* The term a token stands for in the alignment: its canonical stem, or
+ * the key of a capitalised name. */
+static uint32_t token_term(const align_ctx *x, const cr_doc *d, const cr_token *t) {
+  uint32_t term = canon_of(x, t->term);
+  if ((t->flags & CR_TF_CAP) && t->kind == CR_TOK_WORD) {
+    uint32_t nt = name_term(x->c, d->text + t->span.start, t->span.end - t->span.start);
+    if (nt != CR_NO_ID) term = nt;
+  }
+  return term;
+}
+
 static int unit_vector(const align_ctx *x, cr_arena *a, cr_doc *d, cr_unit *u) {
   uint32_t n = 0;
   for (uint32_t k = u->tok_begin; k < u->tok_end; k++) n += d->toks[k].term != CR_NO_ID;
@@ -203,14 +214,10 @@ static int unit_vector(const align_ctx *x, cr_arena *a, cr_doc *d, cr_unit *u) {
     const cr_token *t = &d->toks[k];
     if (t->term == CR_NO_ID) continue;
     float w = 1;
-    uint32_t term = canon_of(x, t->term);
-    if (t->kind == CR_TOK_NUMBER) {
-      w = NUMBER_BOOST;
-    } else if ((t->flags & CR_TF_CAP) && t->kind == CR_TOK_WORD) {
-      uint32_t nt = name_term(x->c, d->text + t->span.start, t->span.end - t->span.start);
-      if (nt != CR_NO_ID) term = nt;
-      if (k > u->tok_begin) w = NAME_BOOST;
-    }
+    uint32_t term = token_term(x, d, t);
+    if (t->kind == CR_TOK_NUMBER) w = NUMBER_BOOST;
+    else if ((t->flags & CR_TF_CAP) && t->kind == CR_TOK_WORD && k > u->tok_begin)
+      w = NAME_BOOST;
     cr_tw tw = {term, w};
     u->vec.v[u->vec.n++] = tw;
   }
@@ -260,6 +267,74 @@ static uint16_t count_words(const cr_doc *d, uint32_t b, uint32_t e) {
   return w;
 }
 
+static int clause_break(const cr_doc *d, uint32_t k, uint32_t end);
+static int is_word(const cr_doc *d, const cr_token *t, const char *w);
+
+/* The polarity of a unit is that of its main clause: in "X accused Y of
+ * sending troops, although Z said there was no evidence" the negation
+ * belongs to the second clause, which is a unit of its own. */
+uint32_t cr_align_negation(const cr_doc *d, uint32_t b, uint32_t e) {
+  static const char *const words[] = {"no",      "not",     "never", "none", "nothing",
+                                      "nobody",  "neither", "nor",   "cannot", NULL};
+  for (uint32_t k = b; k < e; k++) {
+    const cr_token *t = &d->toks[k];
+    if (k > b && clause_break(d, k, e)) break;
+    if (t->kind != CR_TOK_WORD) continue;
+    const char *w = d->text + t->span.start;
+    size_t n = t->span.end - t->span.start;
+    for (size_t i = 0; words[i]; i++)
+      if (is_word(d, t, words[i])) return k;
+    /* didn't, isn't, won't: ASCII or typographic apostrophe */
+    if (n > 3 && !strncasecmp(w + n - 3, "n't", 3)) return k;
+    if (n > 5 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5)) return k;
+  }
+  return UINT32_MAX;
+}
+
+static int has_term(const cr_termvec *v, uint32_t term) {
+  uint32_t lo = 0, hi = v->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (v->v[mid].term == term) return 1;
+    if (v->v[mid].term < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
+int cr_align_polarity_ok(const cr_unit *a, const cr_unit *b) {
+  if (a->negated == b->negated) return 1;
+  const cr_unit *neg = a->negated ? a : b, *plain = a->negated ? b : a;
+  if (!neg->nscope) return 1;
+  uint32_t shared = 0;
+  for (uint8_t i = 0; i < neg->nscope; i++) shared += (uint32_t)has_term(&plain->vec, neg->scope[i]);
+  return shared * 2 >= neg->nscope;
+}
+
+/* Marks a negating unit and keeps the terms of what it negates: from the
+ * negation to the end of its clause. */
+static void read_negation(const align_ctx *x, const cr_doc *d, cr_unit *u) {
+  uint32_t k = cr_align_negation(d, u->tok_begin, u->tok_end);
+  u->negated = k != UINT32_MAX;
+  u->nscope = 0;
+  if (!u->negated) return;
+  for (k++; k < u->tok_end && u->nscope < CR_ALIGN_MAX_SCOPE; k++) {
+    const cr_token *t = &d->toks[k];
+    if (clause_break(d, k, u->tok_end)) break;
+    if (t->term == CR_NO_ID) continue;
+    uint32_t term = token_term(x, d, t), i = u->nscope;
+    int dup = 0;
+    for (uint8_t j = 0; j < u->nscope; j++) dup |= u->scope[j] == term;
+    if (dup) continue;
+    while (i > 0 && u->scope[i - 1] > term) {
+      u->scope[i] = u->scope[i - 1];
+      i--;
+    }
+    u->scope[i] = term;
+    u->nscope++;
+  }
+}
+
 typedef CR_VEC(cr_unit) unit_vec;
 
 static int add_unit(align_ctx *x, cr_alignment *al, unit_vec *v, cr_doc *d,
@@ -273,6 +348,7 @@ static int add_unit(align_ctx *x, cr_alignment *al, unit_vec *v, cr_doc *d,
   u.tok_begin = b;
   u.tok_end = e;
   u.words = count_words(d, b, e);
+  read_negation(x, d, &u);
   if (unit_vector(x, al->arena, d, &u)) return -1;
   cr_align_numbers(d, &u);
   for (uint8_t k = 0; k < u.nnums; k++)
@@ -399,6 +475,7 @@ static int find_links(cr_alignment *al, const uint32_t *df, size_t nterms,
       acc[j] = 0;
       float s = cr_align_similarity(u, &al->units[j]);
       if (s < CR_ALIGN_SIMILARITY) continue;
+      if (!cr_align_polarity_ok(u, &al->units[j])) continue;
       link a = {j, s}, b = {(uint32_t)i, s};
       if (cr_vec_push(&links[i], a) || cr_vec_push(&links[j], b)) goto done;
     }

@@ -23,6 +23,9 @@
  * Tuned on the example reports: paraphrases of one claim score 0.35-0.7,
  * different facts of one story under 0.3. */
 #define CR_ALIGN_SIMILARITY 0.34f
+/* Content terms kept of what a negation is about ("no evidence that
+ * North Korean soldiers are involved" -> evidence, north, korean, ...). */
+#define CR_ALIGN_MAX_SCOPE 8
 /* Numbers and days are compared only between members this close to the
  * fact's representative: a looser member may be a neighbouring fact
  * (the same people on another day), and a false "discrepancy" misleads
@@ -61,6 +64,10 @@ typedef struct cr_unit {
                                           ranges, marks excluded */
   uint8_t nquotes;
   uint16_t words;
+  uint8_t negated;     /* its main clause says "no", "not", "never" ... */
+  uint8_t nscope;
+  uint32_t scope[CR_ALIGN_MAX_SCOPE]; /* sorted terms after the negation,
+                                         to the end of its clause */
 } cr_unit;
 
 typedef struct cr_fact {
@@ -129,6 +136,21 @@ typedef struct cr_alignment {
 /* Aligns every document of the corpus as one story.  NULL out of memory. */
 cr_alignment *cr_align_new(cr_corpus *c);
 void cr_align_free(cr_alignment *al);
+
+/* The token index of the negation in the main clause of tokens [b, e)
+ * of d (up to the first clause break): "no", "not", "never", "cannot", a
+ * "-n't" contraction ...; UINT32_MAX when it does not negate (exposed for
+ * tests). */
+uint32_t cr_align_negation(const cr_doc *d, uint32_t b, uint32_t e);
+
+/* Whether a negating unit and a plain one can state the same fact: the
+ * plain one must carry at least half of what the negation is about, so
+ * "Rutte said there was no evidence that North Korean soldiers are
+ * involved" is not matched by "Rutte was non-committal about NATO
+ * membership" on the speaker's name and title alone, while "Russia said
+ * there were no North Korean troops" still meets "Moscow dismissed
+ * reports of North Korean troops" (exposed for tests). */
+int cr_align_polarity_ok(const cr_unit *a, const cr_unit *b);
 
 /* Similarity of two units (exposed for tests). */
 float cr_align_similarity(const cr_unit *a, const cr_unit *b);
