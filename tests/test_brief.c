@@ -165,6 +165,49 @@ static void word_budget(void **state) {
   cr_corpus_free(c);
 }
 
+/* The whole-sentence alignment unit of a summary item. */
+static const cr_unit *item_unit(const cr_brief *b, size_t i) {
+  const cr_alignment *al = b->align;
+  for (size_t k = 0; k < al->nunits; k++)
+    if (al->units[k].doc == b->items[i].doc && al->units[k].sent == b->items[i].sent)
+      return &al->units[k];
+  return NULL;
+}
+
+/* A wording from the garbled copy is used only when no clean source
+ * carries the fact; no item restates another (a quote of the claim after
+ * the claim), while the denial of the claim stays. */
+static void example_summary_clean_and_distinct(void **state) {
+  (void)state;
+  cr_corpus *c = load_example();
+  cr_brief *b;
+  cr_brief_options o = {5, 0};
+  assert_int_equal(cr_brief_new(c, &o, &b), CR_OK);
+  const cr_alignment *al = b->align;
+  int denial = 0;
+  for (size_t i = 0; i < b->nitems; i++) {
+    const cr_unit *u = item_unit(b, i);
+    assert_non_null(u);
+    if (al->flags[u->doc].flags & CR_FLAG_GARBLED) {
+      assert_true(u->fact < al->nfacts);
+      const cr_fact *f = &al->facts[u->fact];
+      for (uint32_t k = 0; k < f->nunits; k++) {
+        uint32_t d = al->units[f->units[k]].doc;
+        assert_true(d == u->doc || (al->flags[d].flags & CR_FLAG_GARBLED));
+      }
+    }
+    denial |= strstr(b->items[i].text, "no evidence") != NULL;
+    for (size_t j = 0; j < i; j++) {
+      const cr_unit *v = item_unit(b, j);
+      if (u->doc != v->doc && cr_align_polarity_ok(u, v))
+        assert_true(cr_align_similarity(u, v) < CR_ALIGN_SIMILARITY);
+    }
+  }
+  assert_true(denial);
+  cr_brief_free(b);
+  cr_corpus_free(c);
+}
+
 static size_t summary_words(const cr_brief *b) {
   size_t words = 0;
   for (size_t i = 0; i < b->nitems; i++) {
@@ -238,6 +281,7 @@ int main(void) {
       cmocka_unit_test(example_json_follows_contract),
       cmocka_unit_test(word_budget),
       cmocka_unit_test(short_reports_short_summary),
+      cmocka_unit_test(example_summary_clean_and_distinct),
   };
   return cmocka_run_group_tests_name("brief", tests, NULL, NULL);
 }

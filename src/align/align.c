@@ -516,6 +516,20 @@ static int cmp_fact(const void *a, const void *b) {
   return (x->rep > y->rep) - (x->rep < y->rep);
 }
 
+/* Members of a fact checked for polarity against a newcomer. */
+#define POLARITY_CHECKED_MEMBERS 16
+
+/* A star's members need not be linked to each other: a newcomer joins
+ * only if it does not contradict a member's polarity (cr_align_polarity_ok),
+ * so a leader that mentions a speaker does not gather both the speaker's
+ * denial and another statement of the same speaker. */
+static int fits_polarity(const cr_alignment *al, const uint32_t *members, size_t n,
+                         uint32_t j) {
+  for (size_t m = 0; m < n && m < POLARITY_CHECKED_MEMBERS; m++)
+    if (!cr_align_polarity_ok(&al->units[members[m]], &al->units[j])) return 0;
+  return 1;
+}
+
 static int build_facts(cr_alignment *al, link_vec *links) {
   size_t n = al->nunits, nd = al->corpus->docs.n;
   lead_key *order = malloc((n ? n : 1) * sizeof *order);
@@ -548,6 +562,7 @@ static int build_facts(cr_alignment *al, link_vec *links) {
     for (size_t k = 0; k < links[i].n; k++) {
       uint32_t j = links[i].v[k].other;
       if (al->units[j].fact != UINT32_MAX) continue;
+      if (!fits_polarity(al, members.v, members.n, j)) continue;
       al->units[j].fact = f;
       if (cr_vec_push(&members, j)) goto done;
     }
@@ -567,7 +582,7 @@ static int build_facts(cr_alignment *al, link_vec *links) {
           d1 = m2->doc;
           hits++;
         }
-        if (hits < 2) continue;
+        if (hits < 2 || !fits_polarity(al, members.v, members.n, j)) continue;
         al->units[j].fact = f;
         if (cr_vec_push(&members, j)) goto done;
       }
