@@ -336,6 +336,41 @@ static void negation_scope(void **state) {
   cr_corpus_free(c);
 }
 
+/* A big story: 400 reports carry one claim in two wordings among
+ * unrelated filler.  The per-unit candidate bound (CR_ALIGN_MAX_CANDIDATES,
+ * far below 400) must not split the claim: stars and their second ring
+ * still gather nearly every source. */
+static void big_story_stays_one_fact(void **state) {
+  (void)state;
+  enum { N = 400 };
+  static const char *const claim[] = {
+      "The regional water board said on Monday that 3,000 homes would be without "
+      "drinking water until the pipeline under the harbour is repaired.",
+      "Some 3,000 homes will have no drinking water until the harbour pipeline is "
+      "repaired, the regional water board said on Monday.",
+  };
+  static const char *const filler[] = {"Shops", "Schools", "Clinics", "Offices", "Farms",
+                                       "Hotels", "Bakeries", "Garages"};
+  char **texts = calloc(N, sizeof *texts);
+  assert_non_null(texts);
+  for (size_t i = 0; i < N; i++) {
+    texts[i] = malloc(512);
+    assert_non_null(texts[i]);
+    snprintf(texts[i], 512, "%s\n\n%s near district %zu reported item %zu of list %zu.\n",
+             claim[i % 2], filler[i % 8], i, i * 7 + 3, i * 13 + 1);
+  }
+  cr_corpus *c = corpus_of((const char *const *)texts, N);
+  cr_alignment *al = cr_align_new(c);
+  assert_non_null(al);
+  assert_true(al->nfacts > 0);
+  assert_true(al->facts[0].nsources >= N * 9 / 10);
+  assert_true(unit_has(al, al->facts[0].rep, "3,000"));
+  cr_align_free(al);
+  cr_corpus_free(c);
+  for (size_t i = 0; i < N; i++) free(texts[i]);
+  free(texts);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(example_troops_fact_in_all_sources),
@@ -343,6 +378,7 @@ int main(void) {
       cmocka_unit_test(example_garbled_flag),
       cmocka_unit_test(example_denial_fact_keeps_its_content),
       cmocka_unit_test(negation_scope),
+      cmocka_unit_test(big_story_stays_one_fact),
       cmocka_unit_test(number_discrepancy),
       cmocka_unit_test(agreeing_numbers),
       cmocka_unit_test(copy_is_flagged),

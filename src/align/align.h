@@ -26,6 +26,20 @@
 /* Content terms kept of what a negation is about ("no evidence that
  * North Korean soldiers are involved" -> evidence, north, korean, ...). */
 #define CR_ALIGN_MAX_SCOPE 8
+/* Bounds that keep the alignment of a big story near linear: a stem in
+ * more units than CR_ALIGN_MAX_POSTING is common like one in
+ * CR_ALIGN_COMMON_SHARE of them (this binds from about 5,000 units, 1,300
+ * reports); a common stem proposes only the next CR_ALIGN_COMMON_WINDOW
+ * units carrying it; and each unit is compared exactly with at most
+ * CR_ALIGN_MAX_CANDIDATES candidates, those sharing the most stem weight
+ * with it. */
+#define CR_ALIGN_MAX_POSTING 256
+#define CR_ALIGN_COMMON_WINDOW 64
+#define CR_ALIGN_MAX_CANDIDATES 128
+/* Facts whose representative wordings are this similar state one claim
+ * and are merged (among the CR_ALIGN_MERGE_FACTS most corroborated). */
+#define CR_ALIGN_MERGE_SIMILARITY 0.45f
+#define CR_ALIGN_MERGE_FACTS 64
 /* Numbers and days are compared only between members this close to the
  * fact's representative: a looser member may be a neighbouring fact
  * (the same people on another day), and a false "discrepancy" misleads
@@ -36,7 +50,8 @@
 #define CR_ALIGN_MAX_SENTS_PER_DOC 80
 #define CR_ALIGN_MAX_UNITS 20000
 /* A stem in more than this share of all sentences is too common to
- * propose candidate pairs (it still counts in the similarity). */
+ * propose every pair it could (see CR_ALIGN_COMMON_WINDOW; it still
+ * counts in full in the similarity). */
 #define CR_ALIGN_COMMON_SHARE 0.05f
 /* Numbers and quoted strings kept per sentence. */
 #define CR_ALIGN_MAX_NUMS 8

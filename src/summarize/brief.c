@@ -408,22 +408,33 @@ static int cmp_order(const void *a, const void *b) {
 }
 
 /* The headline: the source title closest to the other titles and to the
- * summary, i.e. the most representative wording of the event. */
+ * summary, i.e. the most representative wording of the event.  The sum
+ * of a title's cosines with all others is its dot product with the sum
+ * of the unit title vectors (less itself), so one pass over a dense
+ * centroid replaces comparing every pair of titles. */
 static char *pick_headline(cr_corpus *c, cr_arena *a, const cr_brief *b,
                            const unit *u, const order *ord) {
-  size_t nd = c->docs.n, best_i = nd;
+  size_t nd = c->docs.n, best_i = nd, nt = cr_strmap_count(c->vocab);
   cr_termvec *tv = cr_arena_calloc(a, nd ? nd : 1, sizeof *tv);
   if (!tv) return NULL;
   for (size_t d = 0; d < nd; d++) {
     const char *t = c->docs.v[d]->meta.title;
     if (t && cr_corpus_vectorize(c, t, strlen(t), NULL, a, &tv[d])) return NULL;
   }
+  /* titles may add terms to the vocabulary */
+  nt = cr_strmap_count(c->vocab);
+  float *centroid = calloc(nt ? nt : 1, sizeof *centroid);
+  if (!centroid) return NULL;
+  for (size_t d = 0; d < nd; d++)
+    if (tv[d].n && tv[d].norm > 0)
+      for (uint32_t k = 0; k < tv[d].n; k++)
+        centroid[tv[d].v[k].term] += tv[d].v[k].w / tv[d].norm;
   float best = -1;
   for (size_t d = 0; d < nd; d++) {
-    if (!tv[d].n) continue;
-    float s = 0;
-    for (size_t e = 0; e < nd; e++)
-      if (e != d) s += cr_termvec_cosine(&tv[d], &tv[e]);
+    if (!tv[d].n || tv[d].norm <= 0) continue;
+    double dot = 0;
+    for (uint32_t k = 0; k < tv[d].n; k++) dot += (double)tv[d].v[k].w * centroid[tv[d].v[k].term];
+    float s = (float)(dot / tv[d].norm) - 1; /* less its cosine with itself */
     for (size_t k = 0; k < b->nitems; k++)
       s += cr_termvec_cosine(&tv[d], &u[ord[k].unit].vec);
     if (s > best) {
@@ -431,6 +442,7 @@ static char *pick_headline(cr_corpus *c, cr_arena *a, const cr_brief *b,
       best_i = d;
     }
   }
+  free(centroid);
   if (best_i < nd) return cr_arena_strdup(a, c->docs.v[best_i]->meta.title);
   return b->nitems ? cr_arena_strdup(a, b->items[0].text) : NULL;
 }
