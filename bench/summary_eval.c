@@ -13,8 +13,9 @@
  * and prints events/s, MB/s and peak RSS on stdout.  bench/summary-eval
  * scores the files.
  *
- * For tuning, CR_BRIEF_TUNING="single,bigram,length,lead,context,overshoot,
- * min_words,source_power,title_weight,quote_penalty" overrides the summarizer's knobs (cr_brief_tuning). */
+ * For tuning, CR_BRIEF_TUNING="name=value,..." overrides the summarizer's
+ * knobs (cr_brief_tuning; names in knobs[] below), e.g. "lead=3,ratio=1". */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,46 @@ static const char *find(const char *s, size_t n, const char *needle) {
   for (size_t i = 0; i + k <= n; i++)
     if (!memcmp(s + i, needle, k)) return s + i;
   return NULL;
+}
+
+/* The tunable knobs by name. */
+static const struct knob {
+  const char *name;
+  size_t off;
+} knobs[] = {
+    {"single", offsetof(cr_brief_tuning, single_weight)},
+    {"bigram", offsetof(cr_brief_tuning, bigram_weight)},
+    {"length", offsetof(cr_brief_tuning, length_power)},
+    {"lead", offsetof(cr_brief_tuning, lead_weight)},
+    {"context", offsetof(cr_brief_tuning, context_penalty)},
+    {"overshoot", offsetof(cr_brief_tuning, overshoot)},
+    {"min_words", offsetof(cr_brief_tuning, min_words)},
+    {"source_power", offsetof(cr_brief_tuning, source_power)},
+    {"title", offsetof(cr_brief_tuning, title_weight)},
+    {"quote", offsetof(cr_brief_tuning, quote_penalty)},
+    {"share", offsetof(cr_brief_tuning, report_share)},
+    {"redundancy", offsetof(cr_brief_tuning, redundancy)},
+    {"fact", offsetof(cr_brief_tuning, fact_weight)},
+    {"flagged", offsetof(cr_brief_tuning, flagged_penalty)},
+};
+
+/* Reads "name=value,name=value" into t; 0, or -1 on an unknown name. */
+static int parse_tuning(const char *s, cr_brief_tuning *t) {
+  while (*s) {
+    const char *eq = strchr(s, '=');
+    if (!eq) return -1;
+    size_t n = (size_t)(eq - s), i;
+    for (i = 0; i < sizeof knobs / sizeof *knobs; i++)
+      if (strlen(knobs[i].name) == n && !strncmp(knobs[i].name, s, n)) break;
+    if (i == sizeof knobs / sizeof *knobs) return -1;
+    char *end;
+    float v = strtof(eq + 1, &end);
+    if (end == eq + 1) return -1;
+    memcpy((char *)t + knobs[i].off, &v, sizeof v);
+    s = *end == ',' ? end + 1 : end;
+    if (*end && *end != ',') return -1;
+  }
+  return 0;
 }
 
 typedef struct report {
@@ -115,12 +156,10 @@ int main(int argc, char **argv) {
   cr_brief_tuning tune;
   cr_brief_tuning_default(&tune);
   const char *env = getenv("CR_BRIEF_TUNING");
-  if (env &&
-      sscanf(env, "%f,%f,%f,%f,%f,%f,%f,%f,%f,%f", &tune.single_weight, &tune.bigram_weight,
-             &tune.length_power, &tune.lead_weight, &tune.context_penalty,
-             &tune.overshoot, &tune.min_words, &tune.source_power,
-             &tune.title_weight, &tune.quote_penalty) != 10) {
-    fputs("summary_eval: CR_BRIEF_TUNING wants 10 comma-separated numbers\n", stderr);
+  if (env && parse_tuning(env, &tune)) {
+    fputs("summary_eval: CR_BRIEF_TUNING wants name=value,... with names:", stderr);
+    for (size_t i = 0; i < sizeof knobs / sizeof *knobs; i++) fprintf(stderr, " %s", knobs[i].name);
+    fputc('\n', stderr);
     return 2;
   }
   char *line = NULL;

@@ -98,6 +98,31 @@ static void example_quote_renderings(void **state) {
   cr_corpus_free(c);
 }
 
+/* The Rutte "no evidence" fact: its sources say there is no evidence;
+ * the report that only has Rutte non-committal about NATO membership
+ * (same speaker, same title, another matter) is not among them. */
+static void example_denial_fact_keeps_its_content(void **state) {
+  (void)state;
+  cr_corpus *c = load_example();
+  cr_alignment *al = cr_align_new(c);
+  assert_non_null(al);
+  int found = 0;
+  for (size_t i = 0; i < al->nfacts; i++) {
+    const cr_fact *f = &al->facts[i];
+    if (!unit_has(al, f->rep, "no evidence")) continue;
+    if (!unit_has(al, f->rep, "Rutte")) continue;
+    found = 1;
+    assert_true(f->nsources >= 3);
+    for (uint32_t k = 0; k < f->nunits; k++) {
+      assert_false(unit_has(al, f->units[k], "non-committal"));
+      assert_false(unit_has(al, f->units[k], "joint press conference"));
+    }
+  }
+  assert_true(found);
+  cr_align_free(al);
+  cr_corpus_free(c);
+}
+
 /* Only the copy with the garbled machine translation is flagged. */
 static void example_garbled_flag(void **state) {
   (void)state;
@@ -265,11 +290,95 @@ static void stance(void **state) {
   assert_string_equal(cr_stance_name(CR_STANCE_CANNOT_CONFIRM), "cannot-confirm");
 }
 
+/* The unit of doc d whose sentence contains needle. */
+static uint32_t unit_of(const cr_alignment *al, uint32_t d, const char *needle) {
+  for (size_t i = 0; i < al->nunits; i++)
+    if (al->units[i].doc == d && unit_has(al, (uint32_t)i, needle)) return (uint32_t)i;
+  fail_msg("no unit with %s", needle);
+  return 0;
+}
+
+/* Negation: the main clause's, and a negating sentence matches a plain
+ * one only when the plain one carries what is negated. */
+static void negation_scope(void **state) {
+  (void)state;
+  static const char *const t[] = {
+      "European Commission President Ursula von der Leyen said there was no evidence "
+      "that the grain shipments had been diverted to other markets.",
+      "European Commission President Ursula von der Leyen was non-committal on Monday "
+      "about the request to extend the import ban, saying talks would continue.",
+      "Inspectors found the grain shipments had been diverted to other markets, "
+      "European Commission President Ursula von der Leyen was told on Monday.",
+      "Farmers protested at the border on Monday, although the minister said the ban "
+      "would not be extended.",
+  };
+  cr_corpus *c = corpus_of(t, 4);
+  cr_alignment *al = cr_align_new(c);
+  assert_non_null(al);
+  const cr_doc *d3 = c->docs.v[3];
+  /* "not" sits in the second clause: the main clause does not negate */
+  assert_int_equal(cr_align_negation(d3, d3->sents[0].tok_begin, d3->sents[0].tok_end),
+                   UINT32_MAX);
+  uint32_t denial = unit_of(al, 0, "no evidence");
+  uint32_t other_matter = unit_of(al, 1, "non-committal");
+  uint32_t claim = unit_of(al, 2, "Inspectors");
+  assert_true(al->units[denial].negated);
+  assert_false(al->units[other_matter].negated);
+  assert_true(al->units[denial].nscope >= 4);
+  /* the speaker and title alone make them look alike ... */
+  assert_true(cr_align_similarity(&al->units[denial], &al->units[other_matter]) >=
+              CR_ALIGN_SIMILARITY);
+  /* ... but the other matter does not carry what is denied; the claim does */
+  assert_false(cr_align_polarity_ok(&al->units[denial], &al->units[other_matter]));
+  assert_true(cr_align_polarity_ok(&al->units[denial], &al->units[claim]));
+  assert_int_not_equal(al->units[denial].fact, al->units[other_matter].fact);
+  cr_align_free(al);
+  cr_corpus_free(c);
+}
+
+/* A big story: 400 reports carry one claim in two wordings among
+ * unrelated filler.  The per-unit candidate bound (CR_ALIGN_MAX_CANDIDATES,
+ * far below 400) must not split the claim: stars and their second ring
+ * still gather nearly every source. */
+static void big_story_stays_one_fact(void **state) {
+  (void)state;
+  enum { N = 400 };
+  static const char *const claim[] = {
+      "The regional water board said on Monday that 3,000 homes would be without "
+      "drinking water until the pipeline under the harbour is repaired.",
+      "Some 3,000 homes will have no drinking water until the harbour pipeline is "
+      "repaired, the regional water board said on Monday.",
+  };
+  static const char *const filler[] = {"Shops", "Schools", "Clinics", "Offices", "Farms",
+                                       "Hotels", "Bakeries", "Garages"};
+  char **texts = calloc(N, sizeof *texts);
+  assert_non_null(texts);
+  for (size_t i = 0; i < N; i++) {
+    texts[i] = malloc(512);
+    assert_non_null(texts[i]);
+    snprintf(texts[i], 512, "%s\n\n%s near district %zu reported item %zu of list %zu.\n",
+             claim[i % 2], filler[i % 8], i, i * 7 + 3, i * 13 + 1);
+  }
+  cr_corpus *c = corpus_of((const char *const *)texts, N);
+  cr_alignment *al = cr_align_new(c);
+  assert_non_null(al);
+  assert_true(al->nfacts > 0);
+  assert_true(al->facts[0].nsources >= N * 9 / 10);
+  assert_true(unit_has(al, al->facts[0].rep, "3,000"));
+  cr_align_free(al);
+  cr_corpus_free(c);
+  for (size_t i = 0; i < N; i++) free(texts[i]);
+  free(texts);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(example_troops_fact_in_all_sources),
       cmocka_unit_test(example_quote_renderings),
       cmocka_unit_test(example_garbled_flag),
+      cmocka_unit_test(example_denial_fact_keeps_its_content),
+      cmocka_unit_test(negation_scope),
+      cmocka_unit_test(big_story_stays_one_fact),
       cmocka_unit_test(number_discrepancy),
       cmocka_unit_test(agreeing_numbers),
       cmocka_unit_test(copy_is_flagged),

@@ -277,6 +277,74 @@ static uint16_t count_words(const cr_doc *d, uint32_t b, uint32_t e) {
   return w;
 }
 
+static int clause_break(const cr_doc *d, uint32_t k, uint32_t end);
+static int is_word(const cr_doc *d, const cr_token *t, const char *w);
+
+/* The polarity of a unit is that of its main clause: in "X accused Y of
+ * sending troops, although Z said there was no evidence" the negation
+ * belongs to the second clause, which is a unit of its own. */
+uint32_t cr_align_negation(const cr_doc *d, uint32_t b, uint32_t e) {
+  static const char *const words[] = {"no",      "not",     "never", "none", "nothing",
+                                      "nobody",  "neither", "nor",   "cannot", NULL};
+  for (uint32_t k = b; k < e; k++) {
+    const cr_token *t = &d->toks[k];
+    if (k > b && clause_break(d, k, e)) break;
+    if (t->kind != CR_TOK_WORD) continue;
+    const char *w = d->text + t->span.start;
+    size_t n = t->span.end - t->span.start;
+    for (size_t i = 0; words[i]; i++)
+      if (is_word(d, t, words[i])) return k;
+    /* didn't, isn't, won't: ASCII or typographic apostrophe */
+    if (n > 3 && !strncasecmp(w + n - 3, "n't", 3)) return k;
+    if (n > 5 && !memcmp(w + n - 5, "n\xe2\x80\x99t", 5)) return k;
+  }
+  return UINT32_MAX;
+}
+
+static int has_term(const cr_termvec *v, uint32_t term) {
+  uint32_t lo = 0, hi = v->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (v->v[mid].term == term) return 1;
+    if (v->v[mid].term < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
+int cr_align_polarity_ok(const cr_unit *a, const cr_unit *b) {
+  if (a->negated == b->negated) return 1;
+  const cr_unit *neg = a->negated ? a : b, *plain = a->negated ? b : a;
+  if (!neg->nscope) return 1;
+  uint32_t shared = 0;
+  for (uint8_t i = 0; i < neg->nscope; i++) shared += (uint32_t)has_term(&plain->vec, neg->scope[i]);
+  return shared * 2 >= neg->nscope;
+}
+
+/* Marks a negating unit and keeps the terms of what it negates: from the
+ * negation to the end of its clause. */
+static void read_negation(const align_ctx *x, const cr_doc *d, cr_unit *u) {
+  uint32_t k = cr_align_negation(d, u->tok_begin, u->tok_end);
+  u->negated = k != UINT32_MAX;
+  u->nscope = 0;
+  if (!u->negated) return;
+  for (k++; k < u->tok_end && u->nscope < CR_ALIGN_MAX_SCOPE; k++) {
+    const cr_token *t = &d->toks[k];
+    if (clause_break(d, k, u->tok_end)) break;
+    if (t->term == CR_NO_ID) continue;
+    uint32_t term = token_term(x->c, x->canon, x->ncanon, d, t), i = u->nscope;
+    int dup = 0;
+    for (uint8_t j = 0; j < u->nscope; j++) dup |= u->scope[j] == term;
+    if (dup) continue;
+    while (i > 0 && u->scope[i - 1] > term) {
+      u->scope[i] = u->scope[i - 1];
+      i--;
+    }
+    u->scope[i] = term;
+    u->nscope++;
+  }
+}
+
 typedef CR_VEC(cr_unit) unit_vec;
 
 static int add_unit(align_ctx *x, cr_alignment *al, unit_vec *v, cr_doc *d,
@@ -290,6 +358,7 @@ static int add_unit(align_ctx *x, cr_alignment *al, unit_vec *v, cr_doc *d,
   u.tok_begin = b;
   u.tok_end = e;
   u.words = count_words(d, b, e);
+  read_negation(x, d, &u);
   if (unit_vector(x, al->arena, d, &u)) return -1;
   cr_align_numbers(d, &u);
   for (uint8_t k = 0; k < u.nnums; k++)
@@ -366,24 +435,65 @@ typedef struct link {
 
 typedef CR_VEC(link) link_vec;
 
+/* The k-th largest of acc[touched[0..nt)] (1 <= k <= nt): quickselect
+ * with a three-way partition (shared weights tie often) on a copy in
+ * scratch, linear on average. */
+static float kth_largest(const float *acc, const uint32_t *touched, size_t nt, size_t k,
+                         float *scratch) {
+  for (size_t i = 0; i < nt; i++) scratch[i] = acc[touched[i]];
+  long lo = 0, hi = (long)nt - 1, want = (long)k - 1;
+  while (lo < hi) {
+    float pv = scratch[lo + (hi - lo) / 2], t;
+    /* [lo, lt) > pv, [lt, i) == pv, (gt, hi] < pv */
+    long lt = lo, i = lo, gt = hi;
+    while (i <= gt) {
+      if (scratch[i] > pv) {
+        t = scratch[lt], scratch[lt] = scratch[i], scratch[i] = t;
+        lt++, i++;
+      } else if (scratch[i] < pv) {
+        t = scratch[gt], scratch[gt] = scratch[i], scratch[i] = t;
+        gt--;
+      } else {
+        i++;
+      }
+    }
+    if (want < lt) hi = lt - 1;
+    else if (want > gt) lo = gt + 1;
+    else return pv;
+  }
+  return scratch[want];
+}
+
+/* The first index in post[b..e) (ascending unit indexes) above unit i. */
+static uint32_t posting_after(const uint32_t *post, uint32_t b, uint32_t e, uint32_t i) {
+  while (b < e) {
+    uint32_t mid = b + (e - b) / 2;
+    if (post[mid] <= i) b = mid + 1;
+    else e = mid;
+  }
+  return b;
+}
+
 /* Links every unit to the units of other sources similar enough to it. */
 static int find_links(cr_alignment *al, const uint32_t *df, size_t nterms,
                       link_vec *links) {
   size_t n = al->nunits;
   uint32_t common = (uint32_t)(CR_ALIGN_COMMON_SHARE * (float)n);
   if (common < 8) common = 8;
-  /* postings of the rarer terms: term -> units */
+  if (common > CR_ALIGN_MAX_POSTING) common = CR_ALIGN_MAX_POSTING;
+  /* postings of every term in two units or more: term -> units */
   uint32_t *start = calloc(nterms + 1, sizeof *start);
   float *acc = calloc(n ? n : 1, sizeof *acc);
+  float *scratch = malloc((n ? n : 1) * sizeof *scratch);
   uint32_t *touched = malloc((n ? n : 1) * sizeof *touched);
   uint32_t *post = NULL;
   int rc = -1;
-  if (!start || !acc || !touched) goto done;
+  if (!start || !acc || !touched || !scratch) goto done;
   size_t total = 0;
   for (size_t i = 0; i < n; i++)
     for (uint32_t k = 0; k < al->units[i].vec.n; k++) {
       uint32_t t = al->units[i].vec.v[k].term;
-      if (df[t] >= 2 && df[t] <= common) start[t + 1]++, total++;
+      if (df[t] >= 2) start[t + 1]++, total++;
     }
   for (size_t t = 0; t < nterms; t++) start[t + 1] += start[t];
   post = malloc((total ? total : 1) * sizeof *post);
@@ -395,7 +505,7 @@ static int find_links(cr_alignment *al, const uint32_t *df, size_t nterms,
   for (size_t i = 0; i < n; i++)
     for (uint32_t k = 0; k < al->units[i].vec.n; k++) {
       uint32_t t = al->units[i].vec.v[k].term;
-      if (df[t] >= 2 && df[t] <= common) post[start[t] + fill[t]++] = (uint32_t)i;
+      if (df[t] >= 2) post[start[t] + fill[t]++] = (uint32_t)i;
     }
   free(fill);
   for (size_t i = 0; i < n; i++) {
@@ -403,19 +513,37 @@ static int find_links(cr_alignment *al, const uint32_t *df, size_t nterms,
     size_t nt = 0;
     for (uint32_t k = 0; k < u->vec.n; k++) {
       uint32_t t = u->vec.v[k].term;
-      if (df[t] < 2 || df[t] > common) continue;
-      for (uint32_t p = start[t]; p < start[t + 1]; p++) {
+      if (df[t] < 2) continue;
+      uint32_t p = start[t], end = start[t + 1];
+      if (df[t] > common) {
+        /* a common stem: only the next units carrying it (postings are in
+         * unit order), so a claim every report repeats in the same words
+         * still links report to report, and stars and their second ring
+         * gather it, at a bounded cost */
+        p = posting_after(post, p, end, (uint32_t)i);
+        if (end - p > CR_ALIGN_COMMON_WINDOW) end = p + CR_ALIGN_COMMON_WINDOW;
+      }
+      for (; p < end; p++) {
         uint32_t j = post[p];
         if (j <= i || al->units[j].doc == u->doc) continue;
         if (acc[j] == 0) touched[nt++] = j;
         acc[j] += u->vec.v[k].w;
       }
     }
+    float floor = nt > CR_ALIGN_MAX_CANDIDATES
+                      ? kth_largest(acc, touched, nt, CR_ALIGN_MAX_CANDIDATES, scratch)
+                      : 0;
+    size_t compared = 0;
     for (size_t q = 0; q < nt; q++) {
       uint32_t j = touched[q];
+      float shared = acc[j];
       acc[j] = 0;
+      /* ties at the floor could pass the bound: count them */
+      if (shared < floor || compared >= CR_ALIGN_MAX_CANDIDATES) continue;
+      compared++;
       float s = cr_align_similarity(u, &al->units[j]);
       if (s < CR_ALIGN_SIMILARITY) continue;
+      if (!cr_align_polarity_ok(u, &al->units[j])) continue;
       link a = {j, s}, b = {(uint32_t)i, s};
       if (cr_vec_push(&links[i], a) || cr_vec_push(&links[j], b)) goto done;
     }
@@ -423,6 +551,7 @@ static int find_links(cr_alignment *al, const uint32_t *df, size_t nterms,
   rc = 0;
 done:
   free(start);
+  free(scratch);
   free(acc);
   free(touched);
   free(post);
@@ -454,6 +583,75 @@ static int cmp_fact(const void *a, const void *b) {
   if (x->nsources != y->nsources) return x->nsources > y->nsources ? -1 : 1;
   if (x->nunits != y->nunits) return x->nunits > y->nunits ? -1 : 1;
   return (x->rep > y->rep) - (x->rep < y->rep);
+}
+
+/* Members of a fact checked for polarity against a newcomer. */
+#define POLARITY_CHECKED_MEMBERS 16
+
+/* A star's members need not be linked to each other: a newcomer joins
+ * only if it does not contradict a member's polarity (cr_align_polarity_ok),
+ * so a leader that mentions a speaker does not gather both the speaker's
+ * denial and another statement of the same speaker. */
+static int fits_polarity(const cr_alignment *al, const uint32_t *members, size_t n,
+                         uint32_t j) {
+  for (size_t m = 0; m < n && m < POLARITY_CHECKED_MEMBERS; m++)
+    if (!cr_align_polarity_ok(&al->units[members[m]], &al->units[j])) return 0;
+  return 1;
+}
+
+/* Sets f's sources from its units (seen: one byte per document). */
+static int fact_sources(cr_alignment *al, cr_fact *f, uint8_t *seen) {
+  size_t nd = al->corpus->docs.n;
+  memset(seen, 0, nd);
+  f->nsources = 0;
+  for (uint32_t k = 0; k < f->nunits; k++) {
+    uint32_t d = al->units[f->units[k]].doc;
+    f->nsources += !seen[d];
+    seen[d] = 1;
+  }
+  f->sources = cr_arena_alloc(al->arena, (f->nsources ? f->nsources : 1) * sizeof *f->sources);
+  if (!f->sources) return -1;
+  uint32_t q = 0;
+  for (size_t d = 0; d < nd; d++)
+    if (seen[d]) f->sources[q++] = (uint32_t)d;
+  return 0;
+}
+
+/* Two facts of several sources each whose representatives are linked
+ * closely (and agree in polarity) state one claim: a star is a unit's
+ * neighbourhood, so a claim repeated by hundreds of reports, or quoted
+ * by some and reported by others, can end up in two stars.  Only the
+ * CR_ALIGN_MERGE_FACTS most corroborated facts are compared (they are
+ * what a brief shows); facts are sorted (cmp_fact) before and after. */
+static int merge_restated(cr_alignment *al, cr_fact *facts, size_t *nfacts, uint8_t *seen) {
+  size_t n = *nfacts, top = n < CR_ALIGN_MERGE_FACTS ? n : CR_ALIGN_MERGE_FACTS;
+  int merged = 0;
+  for (size_t a = 0; a < top; a++) {
+    if (!facts[a].nunits || facts[a].nsources < 2) continue;
+    for (size_t b = a + 1; b < top; b++) {
+      cr_fact *fa = &facts[a], *fb = &facts[b];
+      if (!fb->nunits || fb->nsources < 2) continue;
+      const cr_unit *x = &al->units[fa->rep], *y = &al->units[fb->rep];
+      if (!cr_align_polarity_ok(x, y) || cr_align_similarity(x, y) < CR_ALIGN_MERGE_SIMILARITY)
+        continue;
+      uint32_t *u = cr_arena_alloc(al->arena, (fa->nunits + fb->nunits) * sizeof *u);
+      if (!u) return -1;
+      memcpy(u, fa->units, fa->nunits * sizeof *u);
+      memcpy(u + fa->nunits, fb->units, fb->nunits * sizeof *u);
+      fa->units = u;
+      fa->nunits += fb->nunits;
+      fb->nunits = 0;
+      if (fact_sources(al, fa, seen)) return -1;
+      merged = 1;
+    }
+  }
+  if (!merged) return 0;
+  size_t m = 0;
+  for (size_t f = 0; f < n; f++)
+    if (facts[f].nunits) facts[m++] = facts[f];
+  *nfacts = m;
+  if (m > 1) qsort(facts, m, sizeof *facts, cmp_fact);
+  return 0;
 }
 
 static int build_facts(cr_alignment *al, link_vec *links) {
@@ -488,6 +686,7 @@ static int build_facts(cr_alignment *al, link_vec *links) {
     for (size_t k = 0; k < links[i].n; k++) {
       uint32_t j = links[i].v[k].other;
       if (al->units[j].fact != UINT32_MAX) continue;
+      if (!fits_polarity(al, members.v, members.n, j)) continue;
       al->units[j].fact = f;
       if (cr_vec_push(&members, j)) goto done;
     }
@@ -507,7 +706,7 @@ static int build_facts(cr_alignment *al, link_vec *links) {
           d1 = m2->doc;
           hits++;
         }
-        if (hits < 2) continue;
+        if (hits < 2 || !fits_polarity(al, members.v, members.n, j)) continue;
         al->units[j].fact = f;
         if (cr_vec_push(&members, j)) goto done;
       }
@@ -527,6 +726,7 @@ static int build_facts(cr_alignment *al, link_vec *links) {
     if (cr_vec_push(&facts, fact)) goto done;
   }
   if (facts.n > 1) qsort(facts.v, facts.n, sizeof *facts.v, cmp_fact);
+  if (merge_restated(al, facts.v, &facts.n, seen)) goto done;
   for (size_t f = 0; f < facts.n; f++)
     for (uint32_t k = 0; k < facts.v[f].nunits; k++)
       al->units[facts.v[f].units[k]].fact = (uint32_t)f;

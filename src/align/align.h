@@ -23,6 +23,23 @@
  * Tuned on the example reports: paraphrases of one claim score 0.35-0.7,
  * different facts of one story under 0.3. */
 #define CR_ALIGN_SIMILARITY 0.34f
+/* Content terms kept of what a negation is about ("no evidence that
+ * North Korean soldiers are involved" -> evidence, north, korean, ...). */
+#define CR_ALIGN_MAX_SCOPE 8
+/* Bounds that keep the alignment of a big story near linear: a stem in
+ * more units than CR_ALIGN_MAX_POSTING is common like one in
+ * CR_ALIGN_COMMON_SHARE of them (this binds from about 5,000 units, 1,300
+ * reports); a common stem proposes only the next CR_ALIGN_COMMON_WINDOW
+ * units carrying it; and each unit is compared exactly with at most
+ * CR_ALIGN_MAX_CANDIDATES candidates, those sharing the most stem weight
+ * with it. */
+#define CR_ALIGN_MAX_POSTING 256
+#define CR_ALIGN_COMMON_WINDOW 64
+#define CR_ALIGN_MAX_CANDIDATES 128
+/* Facts whose representative wordings are this similar state one claim
+ * and are merged (among the CR_ALIGN_MERGE_FACTS most corroborated). */
+#define CR_ALIGN_MERGE_SIMILARITY 0.45f
+#define CR_ALIGN_MERGE_FACTS 64
 /* Numbers and days are compared only between members this close to the
  * fact's representative: a looser member may be a neighbouring fact
  * (the same people on another day), and a false "discrepancy" misleads
@@ -33,7 +50,8 @@
 #define CR_ALIGN_MAX_SENTS_PER_DOC 80
 #define CR_ALIGN_MAX_UNITS 20000
 /* A stem in more than this share of all sentences is too common to
- * propose candidate pairs (it still counts in the similarity). */
+ * propose every pair it could (see CR_ALIGN_COMMON_WINDOW; it still
+ * counts in full in the similarity). */
 #define CR_ALIGN_COMMON_SHARE 0.05f
 /* Numbers and quoted strings kept per sentence. */
 #define CR_ALIGN_MAX_NUMS 8
@@ -61,6 +79,10 @@ typedef struct cr_unit {
                                           ranges, marks excluded */
   uint8_t nquotes;
   uint16_t words;
+  uint8_t negated;     /* its main clause says "no", "not", "never" ... */
+  uint8_t nscope;
+  uint32_t scope[CR_ALIGN_MAX_SCOPE]; /* sorted terms after the negation,
+                                         to the end of its clause */
 } cr_unit;
 
 typedef struct cr_fact {
@@ -141,6 +163,21 @@ void cr_align_free(cr_alignment *al);
  * punctuation (or out of memory).  Terms met after the alignment was
  * built are past ndf: their unit frequency is 0. */
 uint32_t cr_align_token_term(cr_alignment *al, const cr_doc *d, uint32_t k);
+
+/* The token index of the negation in the main clause of tokens [b, e)
+ * of d (up to the first clause break): "no", "not", "never", "cannot", a
+ * "-n't" contraction ...; UINT32_MAX when it does not negate (exposed for
+ * tests). */
+uint32_t cr_align_negation(const cr_doc *d, uint32_t b, uint32_t e);
+
+/* Whether a negating unit and a plain one can state the same fact: the
+ * plain one must carry at least half of what the negation is about, so
+ * "Rutte said there was no evidence that North Korean soldiers are
+ * involved" is not matched by "Rutte was non-committal about NATO
+ * membership" on the speaker's name and title alone, while "Russia said
+ * there were no North Korean troops" still meets "Moscow dismissed
+ * reports of North Korean troops" (exposed for tests). */
+int cr_align_polarity_ok(const cr_unit *a, const cr_unit *b);
 
 /* Similarity of two units (exposed for tests). */
 float cr_align_similarity(const cr_unit *a, const cr_unit *b);

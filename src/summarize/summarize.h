@@ -55,6 +55,14 @@ typedef struct cr_brief_tuning {
   float source_power;   /* weight grows as (sources carrying it)^source_power */
   float title_weight;   /* added per source title that names the stem */
   float quote_penalty;  /* multiplier for sentences carrying a direct quote */
+  float report_share;   /* the budget is at most this share of the mean
+                           report's words (0 = no such cap) */
+  float redundancy;     /* a sentence this similar to a chosen one (the
+                           aligner's similarity) is passed over (0 = off) */
+  float fact_weight;    /* gain multiplier 1 + fact_weight * (share of the
+                           other sources stating the sentence's fact) */
+  float flagged_penalty;/* multiplier for sentences of garbled or copied
+                           sources */
 } cr_brief_tuning;
 
 void cr_brief_tuning_default(cr_brief_tuning *t);
