@@ -94,3 +94,17 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+
+# Fuzz regression replay: every harness is also built with the normal
+# compiler and tests/fuzz/replay.c as $(BUILD)/tests/test_fuzz_<name>, which
+# tests/run runs like any unit test; it replays the harness's committed
+# corpus (seeds and every crash found), so `make test` and `make sanitize`
+# keep each fixed crash fixed.
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/test_%)
+TESTS += $(FUZZ_REPLAY)
+
+$(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DFUZZ_NAME='"fuzz_$*"' -MMD -MP $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
+
+-include $(FUZZ_REPLAY:=.d)

@@ -191,9 +191,14 @@ static void max_docs_limit(void **state) {
   lim.max_docs = 2;
   lim.max_doc_bytes = 10;
   cr_corpus *c = cr_corpus_new(&lim);
+  cr_status st[3];
   for (int i = 0; i < 3; i++)
-    cr_corpus_add_memory(c, "r.txt", "Text of a report \xE2\x80\x94 long", 25, CR_INPUT_TEXT);
+    st[i] = cr_corpus_add_memory(c, "r.txt", "Text of a report \xE2\x80\x94 long", 25, CR_INPUT_TEXT);
   assert_int_equal(cr_corpus_doc_count(c), 2);
+  /* The third is refused by the limit, not lost to "out of memory". */
+  assert_int_equal(st[1], CR_OK);
+  assert_int_equal(st[2], CR_ERR_LIMIT);
+  assert_int_equal(cr_corpus_failed_inputs(c), 1);
   assert_true(has_diag(c, "r.txt", 0, "max_docs"));
   assert_true(has_diag(c, "r.txt", 0, "truncated"));
   size_t len;

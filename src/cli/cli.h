@@ -33,4 +33,11 @@ int cli_exit_code(const cr_corpus *c);
 int cli_format(const char *s);
 /* Parses a positive count; -1 when not a number in [1, max]. */
 long cli_count(const char *s, long max);
+/* hardening: writes a file name on one line, control characters and
+ * invalid UTF-8 bytes escaped as \xNN. */
+void cli_put_name(FILE *f, const char *name);
+/* hardening: applies "--limit NAME=VALUE" to l; prints a message naming
+ * the valid limits and returns -1 when it is not valid. */
+int cli_limit_option(cr_limits *l, const char *arg, const char *cmd);
+int cmd_limits(int argc, char **argv);
 #endif

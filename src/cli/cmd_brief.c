@@ -17,6 +17,8 @@ static void usage(FILE *f) {
       "  -n, --sentences N      summary sentences (default 5)\n"
       "  -w, --words N          stop the summary at about N words\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
+      "  -L, --limit NAME=VALUE change an input limit, e.g.\n"
+      "                         --limit max_input_bytes=1G (see 'crossread limits')\n"
       "  -q, --quiet            no progress on stderr\n"
       "  -h, --help             this help\n"
       "\n"
@@ -30,13 +32,16 @@ int cmd_brief(int argc, char **argv) {
       {"format", required_argument, 0, 'f'}, {"sentences", required_argument, 0, 'n'},
       {"words", required_argument, 0, 'w'},  {"output", required_argument, 0, 'o'},
       {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
+      {"limit", required_argument, 0, 'L'},
       {0, 0, 0, 0}};
   cr_brief_options bo = {0, 0};
   int fmt = CR_FORMAT_MARKDOWN, quiet = 0, ch;
   const char *out = NULL;
   long v;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "f:n:w:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "f:n:w:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
         if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_TEXT) {
@@ -60,6 +65,9 @@ int cmd_brief(int argc, char **argv) {
         if (!bo.sentences) bo.sentences = 1000;
         break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "brief")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
@@ -70,7 +78,7 @@ int cmd_brief(int argc, char **argv) {
     usage(stderr);
     return CLI_USAGE;
   }
-  cr_corpus *c = cr_corpus_new(NULL);
+  cr_corpus *c = cr_corpus_new(&lim);
   if (!c) {
     fputs("crossread: out of memory\n", stderr);
     return CLI_INPUT_FAILED;

@@ -5,17 +5,40 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+/* The strict UTF-8 decoder, to show file names safely. */
+#include "text/text.h"
+
+/* Writes a file name for a one-line message: control characters (a
+ * newline in a name would forge a second diagnostic line) and bytes that
+ * are not UTF-8 are shown as \xNN; everything else as it is. */
+void cli_put_name(FILE *f, const char *name) {
+  size_t n = strlen(name), i = 0;
+  while (i < n) {
+    unsigned char ch = (unsigned char)name[i];
+    size_t at = i;
+    if (ch >= 0x80) {
+      if (cr_utf8_next(name, n, &i) >= 0) {
+        fwrite(name + at, 1, i - at, f);
+        continue;
+      }
+      i = at;
+    }
+    if (ch < 0x20 || ch == 0x7F || ch >= 0x80) fprintf(f, "\\x%02X", ch);
+    else if (ch == '\\') fputs("\\\\", f);
+    else fputc(ch, f);
+    i++;
+  }
+}
 
 void cli_print_diags(const cr_corpus *c, size_t *shown) {
   size_t n = cr_corpus_diag_count(c);
   for (; *shown < n; (*shown)++) {
     const cr_diag *d = cr_corpus_diag(c, *shown);
-    if (d->line)
-      fprintf(stderr, "crossread: %s:%zu: %s%s\n", d->file, d->line,
-              d->severity == CR_WARNING ? "warning: " : "", d->message);
-    else
-      fprintf(stderr, "crossread: %s: %s%s\n", d->file,
-              d->severity == CR_WARNING ? "warning: " : "", d->message);
+    fputs("crossread: ", stderr);
+    cli_put_name(stderr, d->file);
+    if (d->line) fprintf(stderr, ":%zu", d->line);
+    fprintf(stderr, ": %s%s\n", d->severity == CR_WARNING ? "warning: " : "",
+            d->message);
   }
 }
 
@@ -70,4 +93,23 @@ long cli_count(const char *s, long max) {
   long v = strtol(s, &end, 10);
   if (errno || end == s || *end || v < 1 || v > max) return -1;
   return v;
+}
+
+int cli_limit_option(cr_limits *l, const char *arg, const char *cmd) {
+  const char *eq = strchr(arg, '=');
+  char name[64];
+  size_t n = eq ? (size_t)(eq - arg) : 0;
+  if (eq && n < sizeof name) {
+    memcpy(name, arg, n);
+    name[n] = '\0';
+    if (cr_limits_set(l, name, eq + 1) == CR_OK) return 0;
+  }
+  fprintf(stderr,
+          "crossread %s: --limit wants NAME=VALUE with a positive VALUE "
+          "(K, M, G suffixes) and NAME one of:", cmd);
+  const cr_limit_info *li;
+  for (size_t i = 0; (li = cr_limit_info_at(i)); i++)
+    fprintf(stderr, " %s", li->name);
+  fprintf(stderr, "; got '%s' (see 'crossread limits')\n", arg);
+  return -1;
 }

@@ -6,6 +6,7 @@
 static const cli_cmd commands[] = {
     {"brief", "a cited brief of the reports as one story", cmd_brief},
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
+    {"limits", "the input limits, their defaults and --limit names", cmd_limits},
 };
 
 static void usage(FILE *f) {

@@ -13,6 +13,10 @@ cr_corpus *cr_corpus_new(const cr_limits *limits) {
     c->limits = *limits;
   else
     cr_limits_default(&c->limits);
+  /* Spans are 32-bit offsets: a caller's larger max_doc_bytes cannot be
+   * honoured, so it is capped rather than allowed to wrap offsets. */
+  if (c->limits.max_doc_bytes > (size_t)UINT32_MAX - 1)
+    c->limits.max_doc_bytes = (size_t)UINT32_MAX - 1;
   c->arena = cr_arena_new();
   c->vocab = c->arena ? cr_strmap_new(c->arena) : NULL;
   c->stemmer = cr_stemmer_new();
@@ -76,6 +80,7 @@ cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
     cr_corpus_diagf(c, CR_ERROR, file, line,
                     "skipped: the corpus already holds %zu reports "
                     "(limit max_docs)", c->limits.max_docs);
+    c->failed_inputs++; /* refused, not lost to memory: it counts */
     return NULL;
   }
   cr_doc *d = cr_arena_calloc(c->arena, 1, sizeof *d);
