@@ -207,11 +207,38 @@ static void max_docs_limit(void **state) {
   cr_corpus_free(c);
 }
 
+/* Found by fuzz_ingest: U+FFFD takes 3 bytes for each invalid byte, so a
+ * text cut to max_doc_bytes before repair grew past it afterwards.  And a
+ * cut must not walk back over a run of stray continuation bytes. */
+static void max_doc_bytes_after_repair(void **state) {
+  (void)state;
+  cr_limits lim;
+  cr_limits_default(&lim);
+  lim.max_doc_bytes = 10;
+  cr_corpus *c = cr_corpus_new(&lim);
+  cr_corpus_add_memory(c, "bad.txt", "ab\xFF\xFE\xFD\xFC\xFB\xFA\xF9\xF8" "cdefgh", 16, CR_INPUT_TEXT);
+  char cont[40];
+  memset(cont, 0x80, sizeof cont);
+  memcpy(cont, "News ", 5);
+  cr_corpus_add_memory(c, "cont.txt", cont, sizeof cont, CR_INPUT_TEXT);
+  assert_int_equal(cr_corpus_doc_count(c), 2);
+  for (size_t i = 0; i < 2; i++) {
+    size_t len;
+    const char *t = cr_doc_text(cr_corpus_doc(c, i), &len);
+    assert_true(len <= 10);
+    assert_true(len >= 8); /* cut near the limit, not back to nothing */
+    assert_true(cr_utf8_valid(t, len));
+  }
+  assert_true(has_diag(c, "bad.txt", 0, "truncated"));
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(plain_text),     cmocka_unit_test(bad_text_inputs),
       cmocka_unit_test(jsonl_records),  cmocka_unit_test(jsonl_limits),
       cmocka_unit_test(directories),    cmocka_unit_test(max_docs_limit),
+      cmocka_unit_test(max_doc_bytes_after_repair),
   };
   return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
 }
