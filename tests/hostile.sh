@@ -105,6 +105,11 @@ sys.stdout.write('{\"id\":\"fine\",\"text\":\"A shallow record after the deep on
 run "$T/deep.jsonl" "$GOOD"
 check "100,000-deep nesting: each deep line skipped before parsing, the rest read" \
   "[ $rc -eq 1 ] && has 'deep.jsonl:1: skipped record: JSON nested deeper than 64' && has 'deep.jsonl:2: skipped record: JSON nested' && has 'deep.jsonl:3: skipped record: JSON nested' && docs 2"
+python3 -c "import sys; sys.stdout.write('x\\n' * 2000000)" >"$T/broken.jsonl"
+run "$T/broken.jsonl" "$GOOD"
+check "2 million malformed lines: first 100 listed, one summary, bounded, good read" \
+  "[ $rc -eq 1 ] && [ \$(wc -l <'$T/err') -eq 101 ] && has 'broken.jsonl: 1999900 more problems in this file not listed' && docs 1"
+rm -f "$T/broken.jsonl"
 run "$H/jsonl-mixed.jsonl" "$GOOD"
 check "mixed JSONL: each bad line named, good records read" \
   "[ $rc -eq 1 ] && has 'jsonl-mixed.jsonl:2: skipped record: malformed JSON' && has 'jsonl-mixed.jsonl:3: skipped record: not a JSON object' && has 'jsonl-mixed.jsonl:4: skipped record: no \"text\"' && has 'jsonl-mixed.jsonl:6: skipped record: malformed JSON' && docs 5"

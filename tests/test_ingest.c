@@ -233,12 +233,35 @@ static void max_doc_bytes_after_repair(void **state) {
   cr_corpus_free(c);
 }
 
+/* A JSONL file of many broken lines lists only the first 100 problems
+ * (memory and stderr stay bounded) but counts every one, and the good
+ * records among them are still read. */
+static void jsonl_diag_cap(void **state) {
+  (void)state;
+  cr_corpus *c = cr_corpus_new(NULL);
+  static char buf[20000];
+  size_t n = 0;
+  for (int i = 0; i < 1000; i++) n += (size_t)snprintf(buf + n, sizeof buf - n, "x%d\n", i);
+  n += (size_t)snprintf(buf + n, sizeof buf - n, "{\"text\":\"A good record at the end.\"}\n");
+  cr_corpus_add_memory(c, "many.jsonl", buf, n, CR_INPUT_AUTO);
+  assert_int_equal(cr_corpus_doc_count(c), 1);
+  assert_int_equal(cr_corpus_failed_inputs(c), 1000);
+  assert_int_equal(cr_corpus_diag_count(c), 101);
+  assert_true(has_diag(c, "many.jsonl", 100, "malformed"));
+  assert_true(has_diag(c, "many.jsonl", 0, "900 more problems"));
+  /* The next file is listed again. */
+  cr_corpus_add_memory(c, "next.jsonl", "oops\n", 5, CR_INPUT_JSONL);
+  assert_true(has_diag(c, "next.jsonl", 1, "malformed"));
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(plain_text),     cmocka_unit_test(bad_text_inputs),
       cmocka_unit_test(jsonl_records),  cmocka_unit_test(jsonl_limits),
       cmocka_unit_test(directories),    cmocka_unit_test(max_docs_limit),
       cmocka_unit_test(max_doc_bytes_after_repair),
+      cmocka_unit_test(jsonl_diag_cap),
   };
   return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
 }

@@ -30,15 +30,28 @@ void cli_put_name(FILE *f, const char *name) {
   }
 }
 
+/* The diagnostics are formatted into memory and written with one call:
+ * stderr is unbuffered, and a syscall per fragment made a file with many
+ * bad lines cost minutes. */
 void cli_print_diags(const cr_corpus *c, size_t *shown) {
   size_t n = cr_corpus_diag_count(c);
+  if (*shown >= n) return;
+  char *mem = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&mem, &len);
+  FILE *f = m ? m : stderr;
   for (; *shown < n; (*shown)++) {
     const cr_diag *d = cr_corpus_diag(c, *shown);
-    fputs("crossread: ", stderr);
-    cli_put_name(stderr, d->file);
-    if (d->line) fprintf(stderr, ":%zu", d->line);
-    fprintf(stderr, ": %s%s\n", d->severity == CR_WARNING ? "warning: " : "",
+    fputs("crossread: ", f);
+    cli_put_name(f, d->file);
+    if (d->line) fprintf(f, ":%zu", d->line);
+    fprintf(f, ": %s%s\n", d->severity == CR_WARNING ? "warning: " : "",
             d->message);
+  }
+  if (m) {
+    fclose(m);
+    fwrite(mem, 1, len, stderr);
+    free(mem);
   }
 }
 

@@ -42,6 +42,10 @@ void cr_corpus_free(cr_corpus *c) {
 
 void cr_corpus_diagf(cr_corpus *c, cr_severity sev, const char *file,
                      size_t line, const char *fmt, ...) {
+  if (c->diags_mute) {
+    c->diags_muted++;
+    return;
+  }
   char msg[512];
   va_list ap;
   va_start(ap, fmt);

@@ -23,6 +23,10 @@ struct cr_corpus {
   cr_buf fold;
   cr_token_vec toks;
   cr_sentence_vec sents;
+  /* hardening: while set, diagnostics are counted in diags_muted instead
+   * of recorded (a JSONL file past its listing cap; see jsonl.c). */
+  int diags_mute;
+  size_t diags_muted;
 };
 
 /* Records a diagnostic (message formatted into the arena). */
