@@ -52,6 +52,10 @@ run "$H/mostly-nul.txt" "$GOOD"
 check "mostly NUL: skipped as binary, exit 1, the good report read" \
   "[ $rc -eq 1 ] && has 'mostly-nul.txt: skipped: binary data' && docs 1"
 
+run "$H/utf16.txt" "$GOOD"
+check "UTF-16 with a BOM: skipped with a message saying how to convert, exit 1" \
+  "[ $rc -eq 1 ] && has 'utf16.txt: skipped: UTF-16 text, not UTF-8' && docs 1"
+
 echo "hostile: quotes that never close"
 run "$H/unclosed-quotes.txt" "$GOOD"
 check "small: exit 0, sentences still split" \
@@ -150,10 +154,14 @@ echo "hostile: unreadable files, FIFOs, devices"
 mkdir -p "$T/unread"
 cp "$GOOD" "$T/unread/good.txt"
 mkfifo "$T/unread/fifo.txt"
+ln -s /dev/zero "$T/unread/zero.txt"
 run "$T/unread"
-check "a FIFO named .txt in a folder: skipped (not a regular file), no hang" \
-  "[ $rc -eq 1 ] && has 'fifo.txt: skipped: not a regular file' && docs 1"
-rm -f "$T/unread/fifo.txt"
+check "a FIFO and a link to /dev/zero named .txt in a folder: skipped (not a regular file), no hang" \
+  "[ $rc -eq 1 ] && has 'fifo.txt: skipped: not a regular file' && has 'zero.txt: skipped: not a regular file' && docs 1"
+rm -f "$T/unread/fifo.txt" "$T/unread/zero.txt"
+run --limit max_input_bytes=1M /dev/zero "$GOOD"
+check "/dev/zero given by name: read up to the limit, refused, exit 1" \
+  "[ $rc -eq 1 ] && has '/dev/zero: skipped: larger than 1048576 bytes' && docs 1"
 if [ "$(id -u)" -ne 0 ]; then
   cp "$GOOD" "$T/unread/locked.txt"; chmod 000 "$T/unread/locked.txt"
   run "$T/unread"

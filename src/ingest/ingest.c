@@ -28,6 +28,11 @@ const char *cr_ingest_not_text(const char *p, size_t n) {
   }
   if (look >= 2 && (unsigned char)p[0] == 0x1f && (unsigned char)p[1] == 0x8b)
     return "gzip-compressed data, not text";
+  /* A UTF-16 byte-order mark: the text is fine but needs converting; say
+   * so rather than calling it binary. */
+  if (look >= 2 && (((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE) ||
+                    ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF)))
+    return "UTF-16 text, not UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
   if (nul * 100 > look || (nul + ctrl) * 20 > look)
     return "binary data, not text";
   return NULL;

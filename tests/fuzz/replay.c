@@ -13,6 +13,8 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* Optional in a harness, as in libFuzzer. */
+int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 
 static int replay_file(const char *path) {
   FILE *f = fopen(path, "rb");
@@ -48,6 +50,7 @@ static int cmp_name(const void *a, const void *b) {
 
 int main(int argc, char **argv) {
   int bad = 0, count = 0;
+  if (LLVMFuzzerInitialize) LLVMFuzzerInitialize(&argc, &argv);
   if (argc > 1) {
     for (int i = 1; i < argc; i++, count++) bad |= replay_file(argv[i]);
   } else {
