@@ -186,6 +186,20 @@ run --limit max_docs=3 "$T/many"
 check "--limit max_docs=3: 3 read, 2 refused by name, exit 1" \
   "[ $rc -eq 1 ] && [ \$(grep -c 'limit max_docs' '$T/err') -eq 2 ] && docs 3"
 
+echo "hostile: --limit and crossread limits"
+"$BIN" limits >"$T/limits.txt"; rc=$?
+limits_listed() {
+  for n in $(grep -o '^| `max_[a-z_]*`' docs/limits.md | tr -d '|` '); do
+    grep -q "^$n " "$T/limits.txt" || return 1
+  done
+}
+check "crossread limits lists every limit documented in docs/limits.md" \
+  "[ $rc -eq 0 ] && limits_listed"
+for arg in bogus=1 max_docs=0 max_docs=-3 max_docs=1X max_doc_bytes=5G max_docs; do
+  "$BIN" clean --limit "$arg" "$GOOD" >/dev/null 2>"$T/err"; rc=$?
+  check "--limit $arg: usage error (exit 2) listing the names" "[ $rc -eq 2 ] && has 'max_input_bytes max_line_bytes'"
+done
+
 # HTML cases run once the HTML reader exists (issue 3): a page must come
 # out of `crossread clean` with its paragraph text.
 printf '<html><body><p>Hello from a page.</p></body></html>' >"$T/probe.html"
