@@ -56,9 +56,9 @@ int main(int argc, char **argv) {
   } else {
     const char *dir = "tests/fuzz/corpus/" FUZZ_NAME;
     DIR *d = opendir(dir);
-    if (!d) {
-      fprintf(stderr, "replay: %s: no corpus\n", dir);
-      return 1;
+    if (!d) { /* a harness merged before its seeds: nothing to replay */
+      printf("[     SKIP ] %s: no corpus in %s\n", FUZZ_NAME, dir);
+      return 0;
     }
     char *names[4096];
     size_t nn = 0;
