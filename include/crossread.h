@@ -235,6 +235,26 @@ size_t cr_doc_attribution_count(const cr_doc *d);
 /* Fills *out with attribution i of d; CR_ERR_USAGE when i is out of range. */
 cr_status cr_doc_attribution(const cr_corpus *c, const cr_doc *d, size_t i,
                              cr_attribution_info *out);
+/* ---------------------------------------------------------------- hardening: limits by name
+ * The limits of cr_limits as a table, so a front end can set any of them
+ * by name (crossread --limit NAME=VALUE) and list them with their defaults
+ * without knowing the struct.  docs/limits.md documents the same table. */
+typedef struct cr_limit_info {
+  const char *name;       /* the cr_limits field: "max_input_bytes" ... */
+  const char *unit;       /* "bytes", "reports", "levels" */
+  const char *what;       /* what it bounds, one line */
+  const char *on_excess;  /* what happens to an input past it */
+} cr_limit_info;
+
+/* The i-th limit, NULL past the last. */
+const cr_limit_info *cr_limit_info_at(size_t i);
+/* The value of the i-th limit in l (0 past the last). */
+size_t cr_limits_get(const cr_limits *l, size_t i);
+/* Sets the limit called name from value: a positive whole number with an
+ * optional K, M or G suffix (binary: 1K = 1024).  CR_ERR_USAGE for an
+ * unknown name, a malformed value, 0, or a value past what the code can
+ * honour (max_doc_bytes < 4 GiB: spans are 32-bit). */
+cr_status cr_limits_set(cr_limits *l, const char *name, const char *value);
 
 #ifdef __cplusplus
 }

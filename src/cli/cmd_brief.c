@@ -19,6 +19,8 @@ static void usage(FILE *f) {
       "  -w, --words N          stop the summary at about N words (whole\n"
       "                         sentences: the last may pass N by 30%)\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
+      "  -L, --limit NAME=VALUE change an input limit, e.g.\n"
+      "                         --limit max_input_bytes=1G (see 'crossread limits')\n"
       "  -q, --quiet            no progress on stderr\n"
       "  -h, --help             this help\n"
       "\n"
@@ -32,13 +34,16 @@ int cmd_brief(int argc, char **argv) {
       {"format", required_argument, 0, 'f'}, {"sentences", required_argument, 0, 'n'},
       {"words", required_argument, 0, 'w'},  {"output", required_argument, 0, 'o'},
       {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
+      {"limit", required_argument, 0, 'L'},
       {0, 0, 0, 0}};
   cr_brief_options bo = {0, 0};
   int fmt = CR_FORMAT_MARKDOWN, quiet = 0, ch;
   const char *out = NULL;
   long v;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "f:n:w:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "f:n:w:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
         if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_TEXT) {
@@ -62,13 +67,16 @@ int cmd_brief(int argc, char **argv) {
         if (!bo.sentences) bo.sentences = 1000;
         break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "brief")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("brief", argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("brief", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

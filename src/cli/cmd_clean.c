@@ -15,6 +15,8 @@ static void usage(FILE *f) {
       "options:\n"
       "  -f, --format text|json  output format (default text)\n"
       "  -o, --output FILE       write to FILE instead of stdout\n"
+      "  -L, --limit NAME=VALUE  change an input limit, e.g.\n"
+      "                          --limit max_doc_bytes=16M (see 'crossread limits')\n"
       "  -q, --quiet             no progress on stderr\n"
       "  -h, --help              this help\n",
       f);
@@ -23,13 +25,16 @@ static void usage(FILE *f) {
 int cmd_clean(int argc, char **argv) {
   static const struct option opts[] = {{"format", required_argument, 0, 'f'},
                                        {"output", required_argument, 0, 'o'},
+                                       {"limit", required_argument, 0, 'L'},
                                        {"quiet", no_argument, 0, 'q'},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
   int fmt = CR_FORMAT_TEXT, quiet = 0, ch;
   const char *out = NULL;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "f:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
         if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_MARKDOWN || fmt == CR_FORMAT_HTML) {
@@ -38,13 +43,16 @@ int cmd_clean(int argc, char **argv) {
         }
         break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "clean")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("clean", argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("clean", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

@@ -11,6 +11,7 @@ static const cli_cmd commands[] = {
     {"quotes", "who said what: attributions with speaker, cue, content", cmd_quotes},
     {"entities", "people, organisations and places with their aliases", cmd_entities},
     {"numbers", "numbers and dates, normalised, per report", cmd_numbers},
+    {"limits", "the input limits, their defaults and --limit names", cmd_limits},
 };
 
 static void usage(FILE *f) {

@@ -96,10 +96,19 @@ int cr_ingest_jsonl_record(cr_corpus *c, const char *file, size_t line,
   return ok;
 }
 
+/* Problems listed per JSONL file: a dump of a million broken lines would
+ * otherwise cost a million diagnostics in memory and on stderr.  Past the
+ * cap each is still counted (failed_inputs, exit status) and one summary
+ * line says how many were not listed. */
+#define CR_JSONL_DIAGS_LISTED 100
+
 size_t cr_ingest_jsonl(cr_corpus *c, const char *file, const char *p,
                        size_t n) {
-  size_t added = 0, line = 0, i = 0;
+  size_t added = 0, line = 0, i = 0, diags0 = c->diags.n;
+  size_t muted0 = c->diags_muted;
   while (i < n) {
+    if (!c->diags_mute && c->diags.n - diags0 >= CR_JSONL_DIAGS_LISTED)
+      c->diags_mute = 1;
     const char *nl = memchr(p + i, '\n', n - i);
     size_t end = nl ? (size_t)(nl - p) : n;
     line++;
@@ -115,6 +124,13 @@ size_t cr_ingest_jsonl(cr_corpus *c, const char *file, const char *p,
       added += (size_t)cr_ingest_jsonl_record(c, file, line, p + s, e - s);
     }
     i = end + 1;
+  }
+  if (c->diags_mute) {
+    c->diags_mute = 0;
+    cr_corpus_diagf(c, CR_ERROR, file, 0,
+                    "%zu more problems in this file not listed (only the "
+                    "first %d are)", c->diags_muted - muted0,
+                    CR_JSONL_DIAGS_LISTED);
   }
   return added;
 }
