@@ -203,7 +203,9 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
       p->reason = why;
       continue;
     }
-    if (!have_title && k < TITLE_SEARCH_LINES &&
+    /* An extracted HTML article has its title in the metadata already;
+     * its first short line is a subheading, not a headline. */
+    if (!have_title && k < TITLE_SEARCH_LINES && !(d->html && d->meta.title) &&
         looks_like_title(t, p->span, words)) {
       p->kind = CR_PARA_TITLE;
       title = p->span;

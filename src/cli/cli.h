@@ -17,6 +17,7 @@ typedef struct cli_cmd {
 
 int cmd_clean(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 /* Adds every path to the corpus and prints each diagnostic as
  * "crossread: FILE[:LINE]: message".  Returns -1 when out of memory. */

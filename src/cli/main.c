@@ -6,6 +6,7 @@
 static const cli_cmd commands[] = {
     {"brief", "a cited brief of the reports as one story", cmd_brief},
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
+    {"extract", "the article text and metadata found in each input", cmd_extract},
 };
 
 static void usage(FILE *f) {

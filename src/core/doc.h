@@ -69,6 +69,9 @@ struct cr_doc {
   size_t words;         /* word and number tokens in body paragraphs */
 
   unsigned analyzed : 1;
+  /* clean/extract: the text was extracted from an HTML page, whose title
+   * (if any) is already in meta.title and not in the text. */
+  int html;
 };
 
 #endif

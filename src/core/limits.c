@@ -17,4 +17,8 @@ void cr_limits_default(cr_limits *l) {
    * symlink loop quickly. */
   l->max_dir_depth = 32;
   l->max_json_depth = 64;
+  /* An HTML page, decompressed: real article pages are under 3 MB; the
+   * parse tree costs about ten times the page, so 32 MB bounds a page at a
+   * few hundred MB of memory and stops a gzip bomb at the same point. */
+  l->max_html_bytes = (size_t)32 << 20;
 }

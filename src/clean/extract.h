@@ -1,0 +1,32 @@
+/* extract.h — the article inside an HTML page, and what the page says
+ * about it.
+ *
+ * Takes: a page as UTF-8 bytes.
+ * Adds:  the article text (paragraphs and headings in reading order,
+ *        separated by blank lines; navigation, asides, comments, related
+ *        lists, share widgets and banners left out) and the page metadata
+ *        (title, author, date, site name, canonical URL, language) from meta
+ *        tags, JSON-LD and markup.
+ *
+ * The page is parsed with gumbo into an arena that is dropped whole, then
+ * flattened into a preorder array so every later pass is a loop, never a
+ * recursion: a page nested 100,000 levels deep costs time, not stack. */
+#ifndef CR_EXTRACT_H
+#define CR_EXTRACT_H
+#include <stddef.h>
+
+#include "core/buf.h"
+
+typedef struct cr_extract {
+  cr_buf text;          /* the article text */
+  char *title, *author, *date_raw, *site, *url, *lang, *section;
+  const char *strategy; /* which evidence chose the text (static string) */
+  size_t nodes;         /* elements and text nodes in the page */
+} cr_extract;
+
+/* Extracts from html[0..n) (valid UTF-8 not required; gumbo replaces bad
+ * bytes).  Returns 0, or -1 when out of memory.  Free with cr_extract_free
+ * even on failure. */
+int cr_extract_html(const char *html, size_t n, cr_extract *out);
+void cr_extract_free(cr_extract *x);
+#endif
