@@ -46,10 +46,12 @@ typedef struct xn {
   uint16_t tag;
   uint8_t flags;
   uint8_t scored;
+  int8_t weight;       /* class/id weight, -50..50 */
   uint32_t chars;      /* visible non-space characters in the subtree */
   uint32_t link_chars; /* of which inside links */
   uint32_t commas;
   uint32_t paras;      /* <p> elements in the subtree */
+  uint32_t prose;      /* chars of paragraph-like blocks of prose in it */
   float score;
 } xn;
 
@@ -165,41 +167,86 @@ static int is_junk_tag(unsigned t) {
   return 0;
 }
 
-/* Class/id fragments of site chrome (readability's unlikely candidates
- * plus what news sites add: consent banners, paywalls, newsletters). */
-static const char *const neg_hints[] = {
-    "comment", "share", "sharing", "social", "related", "cookie", "consent",
-    "gdpr", "subscribe", "subscription", "newsletter", "signup", "sign-up",
-    "promo", "sidebar", "footer", "breadcrumb", "banner", "advert", "-ad-",
-    "sponsor", "outbrain", "taboola", "popup", "modal", "widget", "menu",
-    "masthead", "pagination", "pager", "recommend", "trending", "popular",
-    "tags", "tag-list", "taglist", "author-bio", "disqus", "shoutbox",
-    "skyscraper", "nav", "toolbar", "paywall", "read-more", "readmore",
-    "more-stories", "byline", "meta", "print", "jump", "rating", "hidden",
-    "caption", "credit", "next-post", "prev-post", "post-navigation",
-    "subscribe", "donate", "login", "search",
+/* Class/id hints.  Unambiguous fragments match anywhere in the value
+ * ("jp-relatedposts", "commentlist"); short or generic words match only as
+ * a whole class name or one of its dash/underscore parts at either end
+ * ("nav", "nav-menu", "site-nav", but not "elementor-widget-container",
+ * whose "widget" is a page-builder wrapper around everything). */
+static const char *const neg_anywhere[] = {
+    "comment", "related", "cookie", "consent", "gdpr", "subscribe",
+    "newsletter", "signup", "sign-up", "sharedaddy", "share-", "sharing",
+    "social", "outbrain", "taboola", "disqus", "sidebar", "breadcrumb",
+    "advert", "sponsor", "paywall", "popup", "recommend", "trending",
+    "most-popular", "author-bio", "authorbio", "shoutbox", "skyscraper",
+    "pagination", "post-navigation", "masthead", "footer", "newsletter",
+    "read-more", "readmore", "more-stories", "tag-list", "taglist",
+    "post-tags", "entry-tags", "byline", "donate",
 };
-static const char *const pos_hints[] = {
-    "article", "entry", "post-body", "post-content", "story", "content",
-    "main", "text", "body", "blog", "hentry", "h-entry", "prose", "richtext",
+static const char *const neg_part[] = {
+    "nav", "navbar", "menu", "widget", "ad", "ads", "banner", "promo",
+    "meta", "tags", "share", "print", "jump", "rating", "hidden", "caption",
+    "credit", "login", "search", "modal", "toolbar", "pager", "header",
+    "subnav", "topbar", "hide", "dropdown", "overlay", "notice", "alert",
 };
+static const char *const pos_anywhere[] = {
+    "article", "entry-content", "post-content", "post-body", "story",
+    "hentry", "h-entry", "prose", "richtext", "rich-text", "main-content",
+    "articlebody", "article-body",
+};
+static const char *const pos_part[] = {"content", "main", "text", "body",
+                                       "blog", "post", "entry"};
 
-/* Weight of an element's class and id: readability's +-25 per side. */
+/* 1 when one of the space-separated names in v is part, or starts with
+ * "part-"/"part_", or ends with "-part"/"_part" (case-insensitive). */
+static int has_part(const char *v, const char *part) {
+  size_t m = strlen(part);
+  const char *p = v;
+  while (*p) {
+    while (*p == ' ' || *p == '\t') p++;
+    const char *q = p;
+    while (*q && *q != ' ' && *q != '\t') q++;
+    size_t n = (size_t)(q - p);
+    if (n >= m) {
+      if (!memcmp(p, part, m) && (n == m || p[m] == '-' || p[m] == '_'))
+        return 1;
+      if (n > m && !memcmp(q - m, part, m) &&
+          (q[-(long)m - 1] == '-' || q[-(long)m - 1] == '_'))
+        return 1;
+    }
+    p = q;
+  }
+  return 0;
+}
+
+/* v is lower case; so are the hint lists. */
+static int hint_match(const char *v, const char *const *any, size_t nany,
+                      const char *const *part, size_t npart) {
+  for (size_t i = 0; i < nany; i++)
+    if (strstr(v, any[i])) return 1;
+  for (size_t i = 0; i < npart; i++)
+    if (has_part(v, part[i])) return 1;
+  return 0;
+}
+
+#define N_(a) (sizeof a / sizeof *a)
+
+/* Weight of an element's class and id: readability's +-25 per side.  The
+ * value is lower-cased once so each hint is a plain strstr/memcmp. */
 static int class_weight(const GumboNode *g, int *neg, int *pos) {
   const char *ids[2] = {attr(g, "class"), attr(g, "id")};
   int w = 0;
   *neg = *pos = 0;
+  char low[512];
   for (int k = 0; k < 2; k++) {
     if (!ids[k] || !*ids[k]) continue;
-    int n = 0, p = 0;
-    for (size_t i = 0; i < sizeof neg_hints / sizeof *neg_hints && !n; i++)
-      n = has_ci(ids[k], neg_hints[i]);
-    for (size_t i = 0; i < sizeof pos_hints / sizeof *pos_hints && !p; i++)
-      p = has_ci(ids[k], pos_hints[i]);
-    /* "navigation" and "sidebar" beat "content"; but "main-content" with
-     * "nav" nowhere stays positive. */
-    if (n) w -= 25, *neg = 1;
-    if (p) w += 25, *pos = 1;
+    size_t n = 0;
+    for (const char *p = ids[k]; *p && n + 1 < sizeof low; p++)
+      low[n++] = (char)tolower((unsigned char)*p);
+    low[n] = 0;
+    if (hint_match(low, neg_anywhere, N_(neg_anywhere), neg_part, N_(neg_part)))
+      w -= 25, *neg = 1;
+    if (hint_match(low, pos_anywhere, N_(pos_anywhere), pos_part, N_(pos_part)))
+      w += 25, *pos = 1;
   }
   return w;
 }
@@ -331,6 +378,15 @@ static char *small_text(const ctx *x, uint32_t i) {
 
 /* ------------------------------------------------------------ flatten */
 
+static int is_paragraph_like(const xn *e);
+
+/* A paragraph of prose: paragraph-shaped, some length, few links.  Its
+ * characters measure how much article a container holds. */
+static int is_prose_block(const xn *e) {
+  return e->tag != TAG_TEXT && e->chars >= 40 && is_paragraph_like(e) &&
+         e->link_chars * 2 < e->chars;
+}
+
 typedef struct walk_item {
   const GumboNode *g;
   int32_t parent;
@@ -374,7 +430,7 @@ static int flatten(ctx *x, const GumboNode *root) {
       }
       if (t == GUMBO_TAG_ARTICLE) e.flags |= X_MARKED;
       int neg, pos;
-      (void)class_weight(g, &neg, &pos);
+      e.weight = (int8_t)class_weight(g, &neg, &pos);
       if (neg) e.flags |= X_NEG;
       if (pos) e.flags |= X_POS;
       if (is_junk_tag(t) || is_hidden(g) || junk_role(g)) e.flags |= X_DROP;
@@ -407,10 +463,12 @@ static int flatten(ctx *x, const GumboNode *root) {
     xn *e = &x->n.v[i], *p = &x->n.v[e->parent];
     p->size += e->size;
     if (e->flags & X_DROP) continue;
+    if (is_prose_block(e)) e->prose = e->chars;
     p->chars += e->chars;
     p->link_chars += e->link_chars;
     p->commas += e->commas;
     p->paras += e->paras + (e->tag == GUMBO_TAG_P);
+    p->prose += e->prose;
     if (e->tag != TAG_TEXT && is_block_tag(e->tag)) p->flags |= X_BLOCK;
   }
   return 0;
@@ -468,9 +526,7 @@ static float markup_bonus(const xn *e) {
 
 static void init_candidate(xn *e) {
   if (e->scored) return;
-  int neg, pos;
-  e->score = tag_base(e->tag) + (float)class_weight(e->g, &neg, &pos) +
-             markup_bonus(e);
+  e->score = tag_base(e->tag) + (float)e->weight + markup_bonus(e);
   e->scored = 1;
 }
 
@@ -560,11 +616,15 @@ static void r_text(render *r, const char *s) {
 /* Inside the chosen article, pieces that are still chrome: a list or block
  * made mostly of links, a negatively hinted widget with little prose, a
  * form.  Paragraphs are never dropped here. */
-static int is_inner_junk(const ctx *x, const xn *e) {
+static int is_inner_junk(const ctx *x, const xn *e, uint32_t root_chars) {
   if (e->tag == TAG_TEXT || e->tag == GUMBO_TAG_P) return 0;
   if (e->tag == GUMBO_TAG_FORM && e->chars < 500) return 1;
   float ld = link_density(e);
-  if ((e->flags & X_NEG) && !(e->flags & (X_POS | X_MARKED)) && e->chars < 2000) return 1;
+  /* A widget marked as chrome, unless it holds a large share of the
+   * article (page builders mark whole columns "widget"). */
+  if ((e->flags & X_NEG) && !(e->flags & (X_POS | X_MARKED)) &&
+      (float)e->chars < 0.3f * (float)root_chars)
+    return 1;
   if (!is_block_tag(e->tag)) return 0;
   if ((e->tag == GUMBO_TAG_UL || e->tag == GUMBO_TAG_OL) && ld > 0.5f) return 1;
   if (is_heading(e->tag) && ld > 0.5f) return 1;
@@ -585,7 +645,7 @@ static void render_tree(ctx *x, uint32_t root, render *r, int clean) {
       r_break(r, 2);
     }
     const xn *e = &x->n.v[i];
-    if ((e->flags & X_DROP) || (clean && i != root && is_inner_junk(x, e))) {
+    if ((e->flags & X_DROP) || (clean && i != root && is_inner_junk(x, e, x->n.v[root].chars))) {
       i += e->size;
       continue;
     }
@@ -649,6 +709,19 @@ static int extract_body(ctx *x) {
       top = t->parent;
       t = &x->n.v[top];
     }
+    /* Articles split into sections give the best score to one section:
+     * climb to an ancestor that holds clearly more prose, as long as it is
+     * not mostly links. */
+    for (int32_t a = t->parent, best = top; a >= 0; a = x->n.v[a].parent) {
+      const xn *an = &x->n.v[a];
+      if (an->tag == GUMBO_TAG_BODY || an->tag == GUMBO_TAG_HTML) break;
+      if (link_density(an) > 0.4f) break;
+      if ((float)an->prose >= 1.3f * (float)x->n.v[best].prose + 80.f) {
+        best = a;
+        top = a;
+      }
+    }
+    t = &x->n.v[top];
     int32_t par = t->parent;
     if (par >= 0) {
       const xn *p = &x->n.v[par];
