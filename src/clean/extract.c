@@ -22,6 +22,7 @@
 #include <gumbo.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -180,10 +181,11 @@ static const char *const neg_anywhere[] = {
     "most-popular", "author-bio", "authorbio", "shoutbox", "skyscraper",
     "pagination", "post-navigation", "masthead", "footer", "newsletter",
     "read-more", "readmore", "more-stories", "tag-list", "taglist",
+    "widget_", "widget-area",
     "post-tags", "entry-tags", "byline", "donate",
 };
 static const char *const neg_part[] = {
-    "nav", "navbar", "menu", "widget", "ad", "ads", "banner", "promo",
+    "nav", "navbar", "menu", "widget-area", "widgets", "ad", "ads", "banner", "promo",
     "meta", "tags", "share", "print", "jump", "rating", "hidden", "caption",
     "credit", "login", "search", "modal", "toolbar", "pager", "header",
     "subnav", "topbar", "hide", "dropdown", "overlay", "notice", "alert",
@@ -722,6 +724,7 @@ static int extract_body(ctx *x) {
       }
     }
     t = &x->n.v[top];
+    if (getenv("CR_XDEBUG")) fprintf(stderr, "top %d tag %s chars %u prose %u score %f flags %x class %s\n", top, t->tag == TAG_TEXT ? "text" : gumbo_normalized_tagname(t->tag), t->chars, t->prose, t->score, t->flags, attr(t->g, "class"));
     int32_t par = t->parent;
     if (par >= 0) {
       const xn *p = &x->n.v[par];
