@@ -288,7 +288,11 @@ static void meta_tag(ctx *x, const GumboNode *g) {
   else if (!strcasecmp(k, "author") || !strcasecmp(k, "article:author") ||
            !strcasecmp(k, "dc.creator") || !strcasecmp(k, "byl") ||
            !strcasecmp(k, "parsely-author") || !strcasecmp(k, "sailthru.author"))
-    set_once(&o->author, strncasecmp(v, "by ", 3) ? v : v + 3);
+  {
+    /* Some sites put the author's profile URL here: not a name. */
+    if (strncmp(v, "http", 4) != 0)
+      set_once(&o->author, strncasecmp(v, "by ", 3) ? v : v + 3);
+  }
   else if (!strcasecmp(k, "article:published_time") ||
            !strcasecmp(k, "og:article:published_time") ||
            !strcasecmp(k, "datePublished") || !strcasecmp(k, "dc.date") ||
@@ -376,6 +380,72 @@ static char *small_text(const ctx *x, uint32_t i) {
   char *r = b.failed ? NULL : dup_trim(cr_buf_cstr(&b), b.len);
   cr_buf_free(&b);
   return r;
+}
+
+/* ------------------------------------------------------------ title */
+
+/* Share of the words of a that also occur in b (ASCII case folded). */
+static double word_overlap(const char *a, const char *b) {
+  size_t total = 0, found = 0;
+  const char *p = a;
+  while (*p) {
+    while (*p && !isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80)) p++;
+    const char *q = p;
+    while (*q && (isalnum((unsigned char)*q) || ((unsigned char)*q & 0x80))) q++;
+    if (q > p) {
+      total++;
+      size_t n = (size_t)(q - p);
+      for (const char *r = b; *r; r++)
+        if (!strncasecmp(r, p, n) && (r == b || !isalnum((unsigned char)r[-1])) &&
+            !isalnum((unsigned char)r[n])) {
+          found++;
+          break;
+        }
+    }
+    p = q;
+  }
+  return total ? (double)found / (double)total : 0;
+}
+
+/* "Headline | Site", "Headline - Site": the longest part of a title split
+ * at a spaced separator, which is the headline in nearly every case. */
+static char *strip_site_suffix(const char *t) {
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ",
+                                     " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " // "};
+  const char *best = t;
+  size_t bestn = strlen(t);
+  for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+    const char *s = strstr(t, seps[k]);
+    if (!s) continue;
+    /* Only the last separator splits off a site name. */
+    const char *last = s, *nx;
+    while ((nx = strstr(last + 1, seps[k]))) last = nx;
+    size_t head = (size_t)(last - t), tail = strlen(last + strlen(seps[k]));
+    if (head >= tail) { best = t; bestn = head; }
+    else { best = last + strlen(seps[k]); bestn = tail; }
+    break;
+  }
+  return dup_trim(best, bestn);
+}
+
+/* The headline readers see: the first <h1> when it agrees with what the
+ * page declares (og:title, JSON-LD, <title>); otherwise the declared title
+ * without its site suffix. */
+static void choose_title(ctx *x) {
+  cr_extract *o = x->out;
+  const char *declared = o->title ? o->title : x->title_text;
+  if (x->h1_text && *x->h1_text && strlen(x->h1_text) < 400 &&
+      (!declared || word_overlap(x->h1_text, declared) >= 0.6 ||
+       word_overlap(declared, x->h1_text) >= 0.6)) {
+    free(o->title);
+    o->title = strdup(x->h1_text);
+    return;
+  }
+  if (declared) {
+    char *t = strip_site_suffix(declared);
+    free(o->title);
+    o->title = t;
+  }
 }
 
 /* ------------------------------------------------------------ flatten */
@@ -796,12 +866,7 @@ int cr_extract_html(const char *html, size_t n, cr_extract *out) {
   if (ti >= 0) x.title_text = small_text(&x, (uint32_t)ti);
   int32_t h1 = find_tag(&x, GUMBO_TAG_H1);
   if (h1 >= 0) x.h1_text = small_text(&x, (uint32_t)h1);
-  /* The <title> usually carries " | Site"; og:title and JSON-LD are
-   * cleaner, then the first <h1> when it is part of the <title>. */
-  if (!out->title && x.h1_text && x.title_text && *x.h1_text &&
-      strstr(x.title_text, x.h1_text))
-    set_once(&out->title, x.h1_text);
-  if (!out->title) set_once(&out->title, x.title_text);
+  choose_title(&x);
   if (!x.title_text && out->title) x.title_text = strdup(out->title);
   rc = extract_body(&x);
 done:
