@@ -829,7 +829,7 @@ static int extract_body(ctx *x) {
       render r2 = {&alt, 0, 0};
       render_tree(x, (uint32_t)body, &r2, 1);
       size_t aw = count_words(alt.data ? alt.data : "", alt.len);
-      if (aw > got * 3 && aw > 30) {
+      if (aw > got * 3 && (aw > 30 || got == 0)) {
         cr_buf_free(&o->text);
         o->text = alt;
         o->strategy = "whole page without chrome";

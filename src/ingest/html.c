@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clean/dates.h"
 #include "clean/extract.h"
 #include "ingest/ingest.h"
 
@@ -98,6 +99,11 @@ cr_status cr_ingest_html(cr_corpus *c, const char *name, size_t line,
   if (!d->meta.byline) d->meta.byline = adopt(c, x.author);
   if (!d->meta.date_raw) d->meta.date_raw = adopt(c, x.date_raw);
   if (!d->meta.language) d->meta.language = adopt(c, x.lang);
+  if (d->meta.date_raw) {
+    char iso[40];
+    d->meta.date_valid = cr_date_parse(d->meta.date_raw, strlen(d->meta.date_raw), iso, sizeof iso);
+    if (d->meta.date_valid > 0) d->meta.date = adopt(c, iso);
+  }
 done:
   cr_extract_free(&x);
   cr_buf_free(&plain);
