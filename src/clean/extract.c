@@ -63,6 +63,7 @@ typedef struct ctx {
   const char *ld_body; /* JSON-LD articleBody, if any (heap) */
   char *title_text;    /* <title> text (heap) */
   char *h1_text;
+  int show_hidden;     /* second pass: hidden elements are read too */
 } ctx;
 
 /* ------------------------------------------------------------ small helpers */
@@ -186,9 +187,9 @@ static const char *const neg_anywhere[] = {
 };
 static const char *const neg_part[] = {
     "nav", "navbar", "menu", "widget-area", "widgets", "ad", "ads", "banner", "promo",
-    "meta", "tags", "share", "print", "jump", "rating", "hidden", "caption",
+    "meta", "tags", "share", "print", "jump", "rating", "caption",
     "credit", "login", "search", "modal", "toolbar", "pager", "header",
-    "subnav", "topbar", "hide", "dropdown", "overlay", "notice", "alert",
+    "subnav", "topbar", "dropdown", "overlay", "notice", "alert",
 };
 static const char *const pos_anywhere[] = {
     "article", "entry-content", "post-content", "post-body", "story",
@@ -505,7 +506,8 @@ static int flatten(ctx *x, const GumboNode *root) {
       e.weight = (int8_t)class_weight(g, &neg, &pos);
       if (neg) e.flags |= X_NEG;
       if (pos) e.flags |= X_POS;
-      if (is_junk_tag(t) || is_hidden(g) || junk_role(g)) e.flags |= X_DROP;
+      if (is_junk_tag(t) || (!x->show_hidden && is_hidden(g)) || junk_role(g))
+        e.flags |= X_DROP;
       if (t == GUMBO_TAG_A) e.flags |= X_INLINK;
     } else if (g->type == GUMBO_NODE_DOCUMENT) {
       e.tag = GUMBO_TAG_UNKNOWN;
@@ -869,6 +871,26 @@ int cr_extract_html(const char *html, size_t n, cr_extract *out) {
   choose_title(&x);
   if (!x.title_text && out->title) x.title_text = strdup(out->title);
   rc = extract_body(&x);
+  /* Streaming server renderers (React, Next.js) send the article inside a
+   * hidden element that script reveals: when the visible page held almost
+   * no prose, read the hidden parts as well and keep the longer result. */
+  if (rc == 0 && count_words(out->text.data ? out->text.data : "", out->text.len) < 100) {
+    cr_buf first = out->text;
+    const char *first_strategy = out->strategy;
+    memset(&out->text, 0, sizeof out->text);
+    x.n.n = 0;
+    x.show_hidden = 1;
+    if (flatten(&x, g->document) == 0 && extract_body(&x) == 0 &&
+        count_words(out->text.data ? out->text.data : "", out->text.len) >
+            2 * count_words(first.data ? first.data : "", first.len) + 20) {
+      cr_buf_free(&first);
+      out->strategy = "hidden content revealed by script";
+    } else {
+      cr_buf_free(&out->text);
+      out->text = first;
+      out->strategy = first_strategy;
+    }
+  }
 done:
   cr_vec_free(&x.n);
   free((void *)x.ld_body);
