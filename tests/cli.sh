@@ -27,7 +27,11 @@ check "--sentences 2" "[ \$(grep -c '^[0-9]\\. ' '$T/two.md') -eq 2 ]"
 cat "$EX"/*.txt | head -c 3000 | "$BIN" brief - >/dev/null 2>&1; rc=$?
 check "stdin input works" "[ $rc -eq 0 ]"
 "$BIN" clean --format json "$EX" >"$T/clean.json"; rc=$?
-check "clean --format json exits 0 and parses" "[ $rc -eq 0 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d[\"documents\"])==5' '$T/clean.json'"
+check "clean --format json exits 0, one JSON line per report" "[ $rc -eq 0 ] && python3 -c 'import json,sys; d=[json.loads(l) for l in open(sys.argv[1])]; assert len(d)==5 and all(k in d[0] for k in (\"file\",\"title\",\"author\",\"date\",\"date_raw\",\"date_valid\",\"outlet\",\"agency\",\"dateline\",\"language\",\"text\",\"removed\"))' '$T/clean.json'"
+"$BIN" clean --format json "$EX/000_8569c3aa2e15a11a.txt" >"$T/one.json"; rc=$?
+check "clean --format json of one report is one object" "[ $rc -eq 0 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[\"removed\"] and d[\"text\"]' '$T/one.json'"
+"$BIN" clean --explain "$EX/000_8569c3aa2e15a11a.txt" >"$T/explain.txt"; rc=$?
+check "clean --explain lists removed pieces with reasons" "[ $rc -eq 0 ] && grep -q '^  \[caption: photo caption\]' '$T/explain.txt' && grep -q '^  \[boilerplate: ' '$T/explain.txt'"
 
 # Usage errors exit 2.
 "$BIN" >/dev/null 2>&1; check "no command exits 2" "[ $? -eq 2 ]"
