@@ -106,6 +106,17 @@ int cr_clean_meta(cr_corpus *c, cr_doc *d) {
     if (cr_date_parse(t, n, iso, sizeof iso) != 0)
       d->meta.date_raw = cr_arena_strndup(c->arena, t, n);
   }
+  /* Any impossible date on a date line marks the metadata as doubtful,
+   * even when another line gave a valid date. */
+  for (size_t k = 0; k < d->nparas && !d->date_impossible; k++) {
+    const cr_para *p = &d->paras[k];
+    if (p->kind != CR_PARA_META) continue;
+    char iso[40];
+    const char *t = d->text + p->span.start;
+    size_t n = p->span.end - p->span.start;
+    if (cr_date_parse(t, n, iso, sizeof iso) < 0)
+      d->date_impossible = cr_arena_strndup(c->arena, t, n);
+  }
   if (d->meta.date_raw && !d->meta.date) set_date(c, d);
   int seen_dateline = 0;
   for (size_t k = 0; k < d->nparas; k++) {

@@ -72,6 +72,9 @@ struct cr_doc {
   /* clean/extract: the text was extracted from an HTML page, whose title
    * (if any) is already in meta.title and not in the text. */
   int html;
+  /* clean/meta: an impossible date written in a header or footer line
+   * ("2024-13-17"), kept raw; the report is flagged invalid-date. */
+  const char *date_impossible;
 };
 
 #endif

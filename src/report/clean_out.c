@@ -26,6 +26,7 @@ static void clean_doc_json(cr_jw *w, const cr_doc *d) {
   cr_jw_key(w, "date"); cr_jw_string(w, d->meta.date_valid > 0 ? d->meta.date : NULL);
   cr_jw_key(w, "date_raw"); cr_jw_string(w, d->meta.date_raw);
   cr_jw_kint(w, "date_valid", d->meta.date_valid);
+  if (d->date_impossible) cr_jw_kstr(w, "date_impossible", d->date_impossible);
   cr_jw_key(w, "outlet"); cr_jw_string(w, d->meta.outlet);
   cr_jw_key(w, "agency"); cr_jw_string(w, d->meta.agency);
   cr_jw_key(w, "dateline"); cr_jw_string(w, d->meta.dateline);
