@@ -77,4 +77,15 @@ case "${BUILD:-build}" in *sanitize*) VLIM=unlimited ;; *) VLIM=4000000 ;; esac
 check "200 MB single line: exit 0, truncated with a warning" "[ $rc -eq 0 ] && grep -q 'huge.txt: warning: text truncated' '$T/err'"
 rm -f "$T/huge.txt"
 
+# HTML pages in a directory walk: .html, .htm and .html.gz are read; a
+# .html.gz that is not gzip is named, the others still extracted.
+mkdir -p "$T/web"
+printf '<html><head><title>Storm hits coast | Example</title></head><body><nav><a href=/>Home</a></nav><p>Rain fell all night along the coast, and several roads were closed by the police.</p></body></html>' >"$T/web/a.html"
+printf '<p>The port reopened on Friday morning after the storm, officials said in a statement.</p>' >"$T/web/b.htm"
+gzip -c "$T/web/a.html" >"$T/web/c.html.gz"
+printf '<p>not compressed</p>' >"$T/web/d.html.gz"
+"$BIN" extract --format json "$T/web" >"$T/web.json" 2>"$T/err"; rc=$?
+check "extract: bad .html.gz named, exit 1" "[ $rc -eq 1 ] && grep -q 'd.html.gz: skipped: .*not gzip' '$T/err'"
+check "extract: html, htm and html.gz extracted without chrome" "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert set(d)=={\"a\",\"b\",\"c\"}, d; assert d[\"c\"][\"articleBody\"].startswith(\"Rain fell\") and \"Home\" not in d[\"a\"][\"articleBody\"] and d[\"a\"][\"title\"]==\"Storm hits coast\"' '$T/web.json'"
+
 [ $fails -eq 0 ]
