@@ -74,6 +74,14 @@ static const char *const chrome_anywhere[] = {
     "newsletter", "cookie", "©", "sign up for", "your inbox",
 };
 
+/* Chrome words that are chrome only as a whole line ("TOP", "Loading"):
+ * followed by anything they start an ordinary heading or sentence. */
+static int whole_line_only(const char *prefix) {
+  return !strcmp(prefix, "top") || !strcmp(prefix, "loading") ||
+         !strcmp(prefix, "trending") || !strcmp(prefix, "recommended") ||
+         !strcmp(prefix, "most popular");
+}
+
 /* Short lines that are site chrome; returns the reason or NULL. */
 static const char *is_boilerplate(const char *t, cr_span s, size_t words) {
   /* "For more AP coverage, visit https://...": an outlet's promo line,
@@ -84,9 +92,11 @@ static const char *is_boilerplate(const char *t, cr_span s, size_t words) {
   if (words <= 12)
     for (size_t i = 0; i < sizeof chrome_prefixes / sizeof *chrome_prefixes; i++)
       if (span_starts(t, s, chrome_prefixes[i])) {
-        /* "Top" alone, not "Top officials said ..." */
+        /* "Top" alone, not "Top officials said ..." nor "Top 10 trends". */
         size_t m = strlen(chrome_prefixes[i]);
-        if (s.end - s.start == m || !isalpha((unsigned char)t[s.start + m]))
+        if (s.end - s.start == m) return "site chrome (navigation, prompt or legal line)";
+        if (whole_line_only(chrome_prefixes[i])) continue;
+        if (!isalpha((unsigned char)t[s.start + m]))
           return "site chrome (navigation, prompt or legal line)";
       }
   if (words <= 25)
@@ -158,7 +168,9 @@ static int ends_sentence(const char *t, cr_span s) {
 /* Second pass over the first verdicts: teasers anywhere after the first
  * body paragraph, tag lists, and short lines in the footer zone (after a
  * copyright or trademark line in the last part of the text). */
-static void footer_pass(const char *t, cr_para *v, size_t n) {
+static void footer_pass(const char *t, cr_para *v, size_t n, int html) {
+  /* In an extracted HTML article the DOM already cut the footer; only the
+   * teaser rule applies. */
   size_t footer = n;
   for (size_t k = n / 3; k < n; k++)
     if (v[k].kind == CR_PARA_BOILERPLATE && is_legal_reason(v[k].reason)) {
@@ -180,7 +192,7 @@ static void footer_pass(const char *t, cr_para *v, size_t n) {
     }
     if (p->kind != CR_PARA_BODY && p->kind != CR_PARA_META) continue;
     size_t words = span_words(t, p->span);
-    if (p->kind == CR_PARA_BODY && is_tag_list(t, p->span, words)) {
+    if (!html && p->kind == CR_PARA_BODY && is_tag_list(t, p->span, words)) {
       p->kind = CR_PARA_BOILERPLATE;
       p->reason = "tag list";
       continue;
@@ -195,7 +207,7 @@ static void footer_pass(const char *t, cr_para *v, size_t n) {
           shorter->reason = "teaser repeating the start of another paragraph";
           break;
         }
-    if (p->kind != CR_PARA_BODY || k <= footer) continue;
+    if (p->kind != CR_PARA_BODY || k <= footer || html) continue;
     if (words <= 4 || (words <= 8 && !ends_sentence(t, p->span))) {
       p->kind = CR_PARA_BOILERPLATE;
       p->reason = "footer line (after the copyright line)";
@@ -319,7 +331,10 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
       p->reason = "contributor credit";
       continue;
     }
-    if ((why = is_meta_line(t, p->span, words))) {
+    /* Header-line rules are for flattened scraped text; an extracted HTML
+     * article has no weather or date header, and its short lines are
+     * table cells and list items of the article. */
+    if (!d->html && (why = is_meta_line(t, p->span, words))) {
       p->kind = CR_PARA_META;
       p->reason = why;
       continue;
@@ -348,7 +363,7 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
     /* Once prose starts the title search is over. */
     have_title = have_title || words > 25;
   }
-  footer_pass(t, v.v, v.n);
+  footer_pass(t, v.v, v.n, d->html);
   if (title.end > title.start && !d->meta.title)
     d->meta.title = cr_arena_strndup(c->arena, t + title.start,
                                      title.end - title.start);
