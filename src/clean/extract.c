@@ -22,7 +22,6 @@
 #include <gumbo.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -796,7 +795,6 @@ static int extract_body(ctx *x) {
       }
     }
     t = &x->n.v[top];
-    if (getenv("CR_XDEBUG")) fprintf(stderr, "top %d tag %s chars %u prose %u score %f flags %x class %s\n", top, t->tag == TAG_TEXT ? "text" : gumbo_normalized_tagname(t->tag), t->chars, t->prose, t->score, t->flags, attr(t->g, "class"));
     int32_t par = t->parent;
     if (par >= 0) {
       const xn *p = &x->n.v[par];

@@ -10,6 +10,7 @@
 
 #include "clean/clean.h"
 #include "clean/dates.h"
+#include "text/text.h"
 
 /* Wire agencies: the name in a dateline and the credits that name it.
  * Source: the agencies' own bylines and copyright lines. */
@@ -94,7 +95,59 @@ static void set_date(cr_corpus *c, cr_doc *d) {
   if (v > 0) d->meta.date = cr_arena_strdup(c->arena, iso);
 }
 
+/* English when at least a fifth of the words of the body are English stop
+ * words (running English prose has about two in five; other Latin-script
+ * languages share very few of them).  Other languages are left unknown
+ * rather than guessed. */
+static void language(cr_doc *d) {
+  if (d->meta.language) return;
+  size_t words = 0, stops = 0;
+  for (size_t k = 0; k < d->nparas && words < 2000; k++) {
+    const cr_para *p = &d->paras[k];
+    if (p->kind != CR_PARA_BODY) continue;
+    const char *t = d->text;
+    for (uint32_t i = p->span.start; i < p->span.end;) {
+      while (i < p->span.end && !isalpha((unsigned char)t[i])) i++;
+      uint32_t s = i;
+      char w[24];
+      size_t n = 0;
+      int ascii = 1;
+      while (i < p->span.end && (isalpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80)) {
+        if ((unsigned char)t[i] >= 0x80) ascii = 0;
+        if (n < sizeof w) w[n++] = (char)tolower((unsigned char)t[i]);
+        i++;
+      }
+      if (i == s) break;
+      words++;
+      if (ascii && n < sizeof w && cr_is_stopword(w, n)) stops++;
+    }
+  }
+  if (words >= 20 && stops * 5 >= words) d->meta.language = "en";
+}
+
+/* "NEWSMAX.COM" on a line of its own in the footer names the outlet. */
+static void outlet_line(cr_corpus *c, cr_doc *d, cr_span s) {
+  if (d->meta.outlet) return;
+  const char *t = d->text + s.start;
+  size_t n = s.end - s.start;
+  if (n < 5 || n > 40) return;
+  for (size_t i = 0; i < n; i++)
+    if (!isalnum((unsigned char)t[i]) && t[i] != '.' && t[i] != '-') return;
+  static const char *const tlds[] = {".com", ".org", ".net", ".co.uk", ".news", ".eu", ".int"};
+  for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++) {
+    size_t m = strlen(tlds[i]);
+    if (n > m && !strncasecmp(t + n - m, tlds[i], m)) {
+      char *o = cr_arena_strndup(c->arena, t, n);
+      if (o)
+        for (char *q = o; *q; q++) *q = (char)tolower((unsigned char)*q);
+      d->meta.outlet = o;
+      return;
+    }
+  }
+}
+
 int cr_clean_meta(cr_corpus *c, cr_doc *d) {
+  language(d);
   /* Header lines the paragraph stage set aside as dates. */
   for (size_t k = 0; k < d->nparas && !d->meta.date_raw; k++) {
     const cr_para *p = &d->paras[k];
@@ -125,6 +178,7 @@ int cr_clean_meta(cr_corpus *c, cr_doc *d) {
       seen_dateline = dateline(c, d, p->span);
     if (k < 12 && p->kind != CR_PARA_BOILERPLATE) byline(c, d, p->span);
     agency_credit(d, p->span);
+    if (p->kind == CR_PARA_BOILERPLATE) outlet_line(c, d, p->span);
   }
   return 0;
 }
