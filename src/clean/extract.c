@@ -189,6 +189,8 @@ static const char *const neg_part[] = {
     "meta", "tags", "share", "print", "jump", "rating", "caption",
     "credit", "login", "search", "modal", "toolbar", "pager", "header",
     "subnav", "topbar", "dropdown", "overlay", "notice", "alert",
+    "date", "time", "timestamp", "author", "posted-on", "entry-date",
+    "read-time", "reading-time", "cta",
 };
 static const char *const pos_anywhere[] = {
     "article", "entry-content", "post-content", "post-body", "story",
@@ -706,6 +708,23 @@ static int is_inner_junk(const ctx *x, const xn *e, uint32_t root_chars) {
   return 0;
 }
 
+/* Labels that sites put between paragraphs: ad slots, "Updated",
+ * "Published on", "Share".  Only a block whose whole text is one of them. */
+static int is_label_block(const ctx *x, uint32_t i) {
+  static const char *const labels[] = {
+      "advertisement", "sponsored", "updated", "published", "published on",
+      "share", "share this", "share this article", "print", "email",
+      "skip to content", "skip to main content", "read more", "continue reading",
+      "related", "ad", "story continues below advertisement",
+      "article continues below", "scroll to continue"};
+  char *h = small_text(x, i);
+  int hit = 0;
+  for (size_t k = 0; h && k < sizeof labels / sizeof *labels && !hit; k++)
+    hit = !strcasecmp(h, labels[k]);
+  free(h);
+  return hit;
+}
+
 /* Renders the subtree at i; the title heading is left out (it is
  * metadata, not body). */
 static void render_tree(ctx *x, uint32_t root, render *r, int clean) {
@@ -731,12 +750,18 @@ static void render_tree(ctx *x, uint32_t root, render *r, int clean) {
         char *h = small_text(x, i);
         /* A heading that is the page title (or its start) is metadata;
          * a short section heading ("News") merely found in it is not. */
-        int is_title = h && strlen(h) >= 12 && strstr(x->title_text, h) != NULL;
+        int is_title = h && strlen(h) >= 12 &&
+                       (strstr(x->title_text, h) != NULL ||
+                        (x->out->title && !strcmp(x->out->title, h)));
         free(h);
         if (is_title) {
           i += e->size;
           continue;
         }
+      }
+      if (clean && e->chars <= 16 && is_label_block(x, i)) {
+        i += e->size;
+        continue;
       }
       r_break(r, 2);
       if (cr_vec_push(&closes, i + e->size)) break;
