@@ -643,7 +643,10 @@ static int32_t top_candidate(const ctx *x) {
 
 /* A sibling joins the article when it scores near the top candidate or is
  * a plain paragraph of prose (readability's sibling rule). */
-static int sibling_joins(const xn *s, const xn *top) {
+static char *small_text(const ctx *x, uint32_t i);
+
+static int sibling_joins(const ctx *x, uint32_t si, const xn *top) {
+  const xn *s = &x->n.v[si];
   if (s->flags & X_DROP) return 0;
   float thr = top->score * 0.2f;
   if (thr < 10) thr = 10;
@@ -651,7 +654,14 @@ static int sibling_joins(const xn *s, const xn *top) {
   if (s->tag == GUMBO_TAG_P) {
     float ld = link_density(s);
     if (s->chars > 80 && ld < 0.25f) return 1;
-    if (s->chars > 0 && s->chars <= 80 && ld == 0 && s->commas + 1 > 0) return 1;
+    /* A short sentence with no link ("It was not."), as readability. */
+    if (s->chars > 0 && s->chars <= 80 && ld == 0) {
+      char *h = small_text(x, si);
+      size_t n = h ? strlen(h) : 0;
+      int sentence = n && (h[n - 1] == '.' || strstr(h, ". "));
+      free(h);
+      if (sentence) return 1;
+    }
   }
   return 0;
 }
@@ -827,7 +837,7 @@ static int extract_body(ctx *x) {
       const xn *p = &x->n.v[par];
       for (uint32_t c = (uint32_t)par + 1; c < (uint32_t)par + p->size;
            c += x->n.v[c].size) {
-        if ((int32_t)c == top || sibling_joins(&x->n.v[c], t))
+        if ((int32_t)c == top || sibling_joins(x, c, t))
           render_tree(x, c, &r, 1);
       }
     } else {
