@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clean/dates.h"
 #include "core/arena.h"
 #include "core/vec.h"
 
@@ -447,6 +448,41 @@ static void choose_title(ctx *x) {
     char *t = strip_site_suffix(declared);
     free(o->title);
     o->title = t;
+  }
+}
+
+/* ------------------------------------------------------------ dates */
+
+/* An element that shows a date: <time>, or a class/id/itemprop that says
+ * date, time, posted, published or updated. */
+static int is_dated_element(const xn *e) {
+  if (e->tag == TAG_TEXT || (e->flags & X_DROP) || e->chars == 0 || e->chars > 80) return 0;
+  if (e->tag == GUMBO_TAG_TIME) return 1;
+  const char *vals[3] = {attr(e->g, "class"), attr(e->g, "id"), attr(e->g, "itemprop")};
+  for (int k = 0; k < 3; k++)
+    if (vals[k] && (has_ci(vals[k], "date") || has_ci(vals[k], "time") ||
+                    has_ci(vals[k], "posted") || has_ci(vals[k], "publish") ||
+                    has_ci(vals[k], "updated")))
+      return 1;
+  return 0;
+}
+
+/* The first full date (with a year) shown in a dated element, or its
+ * datetime attribute. */
+static void visible_date(ctx *x) {
+  for (size_t i = 0; i < x->n.n && !x->out->date_visible; i++) {
+    const xn *e = &x->n.v[i];
+    if (!is_dated_element(e)) continue;
+    char *h = small_text(x, (uint32_t)i);
+    char iso[40];
+    if (h && cr_date_parse(h, strlen(h), iso, sizeof iso) == 1 && iso[0] != '-') {
+      x->out->date_visible = h;
+      h = NULL;
+    } else if (e->tag == GUMBO_TAG_TIME && attr(e->g, "datetime")) {
+      const char *dt = attr(e->g, "datetime");
+      if (cr_date_parse(dt, strlen(dt), iso, sizeof iso) == 1) set_once(&x->out->date_visible, dt);
+    }
+    free(h);
   }
 }
 
@@ -904,6 +940,7 @@ int cr_extract_html(const char *html, size_t n, cr_extract *out) {
   int32_t h1 = find_tag(&x, GUMBO_TAG_H1);
   if (h1 >= 0) x.h1_text = small_text(&x, (uint32_t)h1);
   choose_title(&x);
+  visible_date(&x);
   if (!x.title_text && out->title) x.title_text = strdup(out->title);
   rc = extract_body(&x);
   /* Streaming server renderers (React, Next.js) send the article inside a
@@ -944,5 +981,6 @@ void cr_extract_free(cr_extract *x) {
   free(x->url);
   free(x->lang);
   free(x->section);
+  free(x->date_visible);
   memset(x, 0, sizeof *x);
 }

@@ -20,6 +20,8 @@
 typedef struct cr_extract {
   cr_buf text;          /* the article text */
   char *title, *author, *date_raw, *site, *url, *lang, *section;
+  char *date_visible;   /* the first date shown on the page (a dated
+                           element's text), which readers see */
   const char *strategy; /* which evidence chose the text (static string) */
   size_t nodes;         /* elements and text nodes in the page */
 } cr_extract;

@@ -97,7 +97,10 @@ cr_status cr_ingest_html(cr_corpus *c, const char *name, size_t line,
   if (!d->meta.url) d->meta.url = adopt(c, x.url);
   if (!d->meta.outlet) d->meta.outlet = adopt(c, x.site);
   if (!d->meta.byline) d->meta.byline = adopt(c, x.author);
-  if (!d->meta.date_raw) d->meta.date_raw = adopt(c, x.date_raw);
+  /* The date the page shows its readers, else the declared one: meta
+   * dates are often stale template values, while the visible date is the
+   * one the outlet stands behind (and "Updated ..." when it says so). */
+  if (!d->meta.date_raw) d->meta.date_raw = adopt(c, x.date_visible ? x.date_visible : x.date_raw);
   if (!d->meta.language) d->meta.language = adopt(c, x.lang);
   if (d->meta.date_raw) {
     char iso[40];
