@@ -64,6 +64,7 @@ typedef struct ctx {
   char *title_text;    /* <title> text (heap) */
   char *h1_text;
   int show_hidden;     /* second pass: hidden elements are read too */
+  size_t article_end;  /* preorder index past the chosen article (0: none) */
 } ctx;
 
 /* ------------------------------------------------------------ small helpers */
@@ -470,7 +471,9 @@ static int is_dated_element(const xn *e) {
 /* The first full date (with a year) shown in a dated element, or its
  * datetime attribute. */
 static void visible_date(ctx *x) {
-  for (size_t i = 0; i < x->n.n && !x->out->date_visible; i++) {
+  /* Dates after the article belong to comments and related stories. */
+  size_t end = x->article_end ? x->article_end : x->n.n;
+  for (size_t i = 0; i < end && !x->out->date_visible; i++) {
     const xn *e = &x->n.v[i];
     if (!is_dated_element(e)) continue;
     char *h = small_text(x, (uint32_t)i);
@@ -880,6 +883,7 @@ static int extract_body(ctx *x) {
       render_tree(x, (uint32_t)top, &r, 1);
     }
     o->strategy = "scored container";
+    x->article_end = (size_t)top + t->size;
   }
   /* Fallbacks: a short extraction is checked against the JSON-LD body and
    * the whole page without chrome; the one with more prose wins when the
@@ -940,9 +944,9 @@ int cr_extract_html(const char *html, size_t n, cr_extract *out) {
   int32_t h1 = find_tag(&x, GUMBO_TAG_H1);
   if (h1 >= 0) x.h1_text = small_text(&x, (uint32_t)h1);
   choose_title(&x);
-  visible_date(&x);
   if (!x.title_text && out->title) x.title_text = strdup(out->title);
   rc = extract_body(&x);
+  visible_date(&x);
   /* Streaming server renderers (React, Next.js) send the article inside a
    * hidden element that script reveals: when the visible page held almost
    * no prose, read the hidden parts as well and keep the longer result. */
