@@ -489,6 +489,31 @@ static void visible_date(ctx *x) {
   }
 }
 
+/* A byline shown on the page when the metadata names no author: an
+ * element marked rel=author, itemprop=author, or class/id author/byline,
+ * with a short text ("By Ann Writer" -> "Ann Writer"). */
+static void visible_author(ctx *x) {
+  size_t end = x->article_end ? x->article_end : x->n.n;
+  for (size_t i = 0; i < end && !x->out->author; i++) {
+    const xn *e = &x->n.v[i];
+    if (e->tag == TAG_TEXT || e->chars < 3 || e->chars > 60) continue;
+    const char *rel = attr(e->g, "rel"), *ip = attr(e->g, "itemprop");
+    const char *cl = attr(e->g, "class"), *id = attr(e->g, "id");
+    if (!((rel && !strcmp(rel, "author")) || (ip && !strcmp(ip, "author")) ||
+          (cl && (has_ci(cl, "author-name") || has_ci(cl, "byline") ||
+                  has_ci(cl, "author__name") || !strcasecmp(cl, "author"))) ||
+          (id && has_ci(id, "byline"))))
+      continue;
+    char *h = small_text(x, (uint32_t)i);
+    if (h && *h) {
+      const char *v = h;
+      if (!strncasecmp(v, "by ", 3)) v += 3;
+      if (*v && !strchr(v, '@') && strncmp(v, "http", 4)) set_once(&x->out->author, v);
+    }
+    free(h);
+  }
+}
+
 /* ------------------------------------------------------------ flatten */
 
 static int is_paragraph_like(const xn *e);
@@ -947,6 +972,7 @@ int cr_extract_html(const char *html, size_t n, cr_extract *out) {
   if (!x.title_text && out->title) x.title_text = strdup(out->title);
   rc = extract_body(&x);
   visible_date(&x);
+  visible_author(&x);
   /* Streaming server renderers (React, Next.js) send the article inside a
    * hidden element that script reveals: when the visible page held almost
    * no prose, read the hidden parts as well and keep the longer result. */
