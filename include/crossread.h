@@ -54,6 +54,7 @@ typedef struct cr_limits {
   size_t max_json_depth;    /* nesting depth of a JSONL record */
   /* clean/extract (HTML): */
   size_t max_html_bytes;    /* largest HTML page, after gzip decompression */
+  size_t max_html_depth;    /* element nesting read; deeper tags unwrapped */
 } cr_limits;
 
 /* Fills *l with the defaults (documented in docs/limits.md). */

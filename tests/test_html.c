@@ -90,7 +90,7 @@ static void title_falls_back_to_stripped_title_tag(void **state) {
   cr_extract x;
   const char *h = "<title>Storm hits the coast - Daily Example</title><body><p>Rain "
                   "fell all night along the coast, and roads were closed.</p>";
-  assert_int_equal(cr_extract_html(h, strlen(h), &x), 0);
+  assert_int_equal(cr_extract_html(h, strlen(h), 0, &x), 0);
   assert_string_equal(x.title, "Storm hits the coast");
   assert_string_equal(x.text.data, "Rain fell all night along the coast, and roads were closed.");
   cr_extract_free(&x);
@@ -105,7 +105,7 @@ static void json_ld_article_body_when_markup_is_thin(void **state) {
            "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"articleBody\":\"%s\"}"
            "</script><body><div id=\"app\"><a href=\"/\">Home</a></div></body>", body);
   cr_extract x;
-  assert_int_equal(cr_extract_html(h, strlen(h), &x), 0);
+  assert_int_equal(cr_extract_html(h, strlen(h), 0, &x), 0);
   assert_non_null(strstr(x.text.data, "The council agreed new rules today."));
   assert_string_equal(x.strategy, "JSON-LD articleBody");
   cr_extract_free(&x);
@@ -233,9 +233,35 @@ static void deep_nesting(void **state) {
   const cr_doc *d = add(c, "deep.html", h);
   assert_non_null(d);
   assert_non_null(strstr(d->text, "The article sits at the bottom"));
+  assert_true(has_diag(c, "limit max_html_depth"));
   assert_int_equal(cr_corpus_analyze(c), CR_OK);
   cr_corpus_free(c);
   free(h);
+}
+
+static void depth_cap_is_linear(void **state) {
+  (void)state;
+  /* 200,000 unclosed divs: quadratic in any HTML tree builder (minutes);
+   * capped before parsing, so it is read at once with a warning.  Optional
+   * end tags (a flat run of unclosed <p>) and comments/scripts holding
+   * tags do not count as nesting. */
+  size_t depth = 200000;
+  const char *p = "<p>The text under two hundred thousand divs is still read, officials said.</p>";
+  char *h = malloc(depth * 5 + strlen(p) + 1);
+  for (size_t i = 0; i < depth; i++) memcpy(h + i * 5, "<div>", 5);
+  strcpy(h + depth * 5, p);
+  cr_buf out = CR_BUF_INIT;
+  assert_int_equal(cr_html_cap_depth(h, strlen(h), 512, &out), 1);
+  assert_non_null(strstr(out.data, "<p>The text under"));
+  assert_int_equal(out.len, 512 * 5 + strlen(p));
+  cr_buf_free(&out);
+  free(h);
+  const char *flat = "<p>a<p>b<p>c<li>d<li>e<!-- <div><div><div> --><script>'<div><div>'</script><div>x</div>";
+  assert_int_equal(cr_html_cap_depth(flat, strlen(flat), 2, &out), 0);
+  const char *deep3 = "<div><section><div><p>three</div></section></div><div>after</div>";
+  assert_int_equal(cr_html_cap_depth(deep3, strlen(deep3), 2, &out), 1);
+  assert_string_equal(cr_buf_cstr(&out), "<div><section><p>three</section></div><div>after</div>");
+  cr_buf_free(&out);
 }
 
 static void huge_page_is_refused(void **state) {
@@ -265,6 +291,7 @@ int main(void) {
       cmocka_unit_test(gzip_pages),
       cmocka_unit_test(broken_markup),
       cmocka_unit_test(deep_nesting),
+      cmocka_unit_test(depth_cap_is_linear),
       cmocka_unit_test(huge_page_is_refused),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

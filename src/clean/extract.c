@@ -947,12 +947,28 @@ static int extract_body(ctx *x) {
   return o->text.failed ? -1 : 0;
 }
 
-int cr_extract_html(const char *html, size_t n, cr_extract *out) {
+int cr_extract_html(const char *html, size_t n, size_t max_depth, cr_extract *out) {
   memset(out, 0, sizeof *out);
+  cr_buf capped = CR_BUF_INIT;
+  if (max_depth) {
+    int r = cr_html_cap_depth(html, n, max_depth, &capped);
+    if (r < 0) {
+      cr_buf_free(&capped);
+      return -1;
+    }
+    if (r > 0) {
+      out->depth_capped = 1;
+      html = capped.data;
+      n = capped.len;
+    }
+  }
   ctx x = {0};
   x.out = out;
   x.arena = cr_arena_new();
-  if (!x.arena) return -1;
+  if (!x.arena) {
+    cr_buf_free(&capped);
+    return -1;
+  }
   GumboOptions opt = kGumboDefaultOptions;
   opt.allocator = gumbo_alloc;
   opt.deallocator = gumbo_free;
@@ -999,6 +1015,7 @@ done:
   free(x.title_text);
   free(x.h1_text);
   cr_arena_free(x.arena);
+  cr_buf_free(&capped);
   return rc;
 }
 

@@ -21,4 +21,7 @@ void cr_limits_default(cr_limits *l) {
    * parse tree costs about ten times the page, so 32 MB bounds a page at a
    * few hundred MB of memory and stops a gzip bomb at the same point. */
   l->max_html_bytes = (size_t)32 << 20;
+  /* Real pages nest under ~100 elements; tree building costs depth per
+   * tag, so unbounded nesting is quadratic (200,000 divs: minutes). */
+  l->max_html_depth = 512;
 }

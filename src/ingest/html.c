@@ -74,10 +74,14 @@ cr_status cr_ingest_html(cr_corpus *c, const char *name, size_t line,
     cr_corpus_diagf(c, CR_WARNING, name, line,
                     "unknown character set \"%s\"; read as UTF-8 with "
                     "invalid bytes replaced", label);
-  if (cr_extract_html(cr_buf_cstr(&utf8), utf8.len, &x)) {
+  if (cr_extract_html(cr_buf_cstr(&utf8), utf8.len, c->limits.max_html_depth, &x)) {
     st = CR_ERR_NOMEM;
     goto done;
   }
+  if (x.depth_capped)
+    cr_corpus_diagf(c, CR_WARNING, name, line,
+                    "HTML nested deeper than %zu elements; the deeper tags "
+                    "were ignored (limit max_html_depth)", c->limits.max_html_depth);
   if (x.text.len == 0) {
     cr_corpus_diagf(c, CR_ERROR, name, line,
                     "skipped: no article text found in the HTML page");
