@@ -84,8 +84,9 @@ printf '<html><head><title>Storm hits coast | Example</title></head><body><nav><
 printf '<p>The port reopened on Friday morning after the storm, officials said in a statement.</p>' >"$T/web/b.htm"
 gzip -c "$T/web/a.html" >"$T/web/c.html.gz"
 printf '<p>not compressed</p>' >"$T/web/d.html.gz"
+printf 'Storm report\n\nThe port reopened on Friday morning, officials said.\nA second line stays a paragraph.\n' | gzip -c >"$T/web/e.html.gz"
 "$BIN" extract --format json "$T/web" >"$T/web.json" 2>"$T/err"; rc=$?
 check "extract: bad .html.gz named, exit 1" "[ $rc -eq 1 ] && grep -q 'd.html.gz: skipped: .*not gzip' '$T/err'"
-check "extract: html, htm and html.gz extracted without chrome" "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert set(d)=={\"a\",\"b\",\"c\"}, d; assert d[\"c\"][\"articleBody\"].startswith(\"Rain fell\") and \"Home\" not in d[\"a\"][\"articleBody\"] and d[\"a\"][\"title\"]==\"Storm hits coast\"' '$T/web.json'"
+check "extract: html, htm and html.gz extracted without chrome" "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert set(d)=={\"a\",\"b\",\"c\",\"e\"}, d; assert \"officials said.\\nA second line\" in d[\"e\"][\"articleBody\"]; assert d[\"c\"][\"articleBody\"].startswith(\"Rain fell\") and \"Home\" not in d[\"a\"][\"articleBody\"] and d[\"a\"][\"title\"]==\"Storm hits coast\"' '$T/web.json'"
 
 [ $fails -eq 0 ]

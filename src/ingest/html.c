@@ -4,6 +4,7 @@
  * as its text, so every later stage reads prose, not markup; the metadata
  * the page declares (title, author, date, site, canonical URL, language)
  * goes to the document's meta fields. */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -24,6 +25,16 @@ int cr_looks_like_html(const char *name, const char *p, size_t n) {
   while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
   return n - i >= 5 && (strncasecmp(p + i, "<!doctype html", n - i < 14 ? n - i : 14) == 0 ||
                         strncasecmp(p + i, "<html", 5) == 0);
+}
+
+/* Markup near the start: a tag ("<p", "<!DOCTYPE", "</div") in the first
+ * 4 KB. */
+static int has_markup(const char *p, size_t n) {
+  size_t look = n < 4096 ? n : 4096;
+  for (size_t i = 0; i + 1 < look; i++)
+    if (p[i] == '<' && (isalpha((unsigned char)p[i + 1]) || p[i + 1] == '!' || p[i + 1] == '/'))
+      return 1;
+  return 0;
 }
 
 static char *adopt(cr_corpus *c, const char *s) {
@@ -48,6 +59,19 @@ cr_status cr_ingest_html(cr_corpus *c, const char *name, size_t line,
     }
     page = cr_buf_cstr(&plain);
     plen = plain.len;
+    /* A compressed plain-text report ("report.txt.gz") keeps its lines:
+     * it is read as text, not rendered as one HTML paragraph. */
+    if (!has_markup(page, plen)) {
+      const char *why = cr_ingest_not_text(page, plen);
+      if (why) {
+        cr_corpus_diagf(c, CR_ERROR, name, line, "skipped: decompressed %s", why);
+        c->failed_inputs++;
+        st = CR_ERR_INPUT;
+      } else if (!cr_corpus_add_doc(c, name, line, id, page, plen, page, plen)) {
+        st = CR_ERR_NOMEM;
+      }
+      goto done;
+    }
   } else if (len >= 2 && name && strlen(name) > 3 &&
              strcmp(name + strlen(name) - 3, ".gz") == 0) {
     cr_corpus_diagf(c, CR_ERROR, name, line,
