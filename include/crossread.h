@@ -52,6 +52,9 @@ typedef struct cr_limits {
   size_t max_docs;          /* reports per corpus */
   size_t max_dir_depth;     /* directory recursion depth */
   size_t max_json_depth;    /* nesting depth of a JSONL record */
+  /* clean/extract (HTML): */
+  size_t max_html_bytes;    /* largest HTML page, after gzip decompression */
+  size_t max_html_depth;    /* element nesting read; deeper tags unwrapped */
 } cr_limits;
 
 /* Fills *l with the defaults (documented in docs/limits.md). */
@@ -75,7 +78,9 @@ void cr_corpus_free(cr_corpus *c);
 typedef enum cr_input_format {
   CR_INPUT_AUTO = 0,
   CR_INPUT_TEXT,   /* one plain-text report per file */
-  CR_INPUT_JSONL   /* one JSON record per line: id,url,outlet,title,date,text */
+  CR_INPUT_JSONL,  /* one JSON record per line: id,url,outlet,title,date,text
+                      (or html instead of text) */
+  CR_INPUT_HTML    /* clean/extract: an HTML page, plain or gzip-compressed */
 } cr_input_format;
 
 /* Adds a file, a directory (recursively, in sorted order) or "-" (stdin).

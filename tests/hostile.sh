@@ -28,13 +28,19 @@ run() {
     >"$T/out.json" 2>"$T/err"
   rc=$?
 }
-# docs N: the JSON output parses (strict UTF-8) and lists N documents.
+# docs N: the JSON output (one object per report, JSONL for several)
+# parses as strict UTF-8 and holds N documents.
 docs() {
   python3 - "$T/out.json" "$1" <<'EOF'
 import json, sys
-raw = open(sys.argv[1], 'rb').read()
-d = json.loads(raw.decode('utf-8'))  # strict: invalid UTF-8 fails
-sys.exit(0 if len(d["documents"]) == int(sys.argv[2]) else 1)
+text = open(sys.argv[1], 'rb').read().decode('utf-8')  # strict: invalid UTF-8 fails
+dec, i, n = json.JSONDecoder(), 0, 0
+while True:
+    while i < len(text) and text[i].isspace(): i += 1
+    if i >= len(text): break
+    _, i = dec.raw_decode(text, i)
+    n += 1
+sys.exit(0 if n == int(sys.argv[2]) else 1)
 EOF
 }
 # has PATTERN: stderr has a line matching PATTERN (grep -E).
@@ -129,7 +135,7 @@ run "$T/names"
 check "all three read, the empty one named on ONE escaped line, exit 1" \
   "[ $rc -eq 1 ] && docs 3 && has 'empty\\\\x0Aand \\\\xFF\\.txt: empty input' && one_line_per_diag"
 check "names in JSON are valid UTF-8 (invalid bytes as U+FFFD)" \
-  "python3 -c 'import json,sys; d=json.load(open(sys.argv[1],encoding=\"utf-8\")); sys.exit(not any(x[\"file\"].endswith(\"caf\\ufffd latin1.txt\") for x in d[\"documents\"]))' '$T/out.json'"
+  "python3 -c 'import json,sys; d=[json.loads(l) for l in open(sys.argv[1],encoding=\"utf-8\") if l.strip()]; sys.exit(not any(x[\"file\"].endswith(\"caf\\ufffd latin1.txt\") for x in d))' '$T/out.json'"
 
 echo "hostile: symlink loops, deep directories"
 mkdir -p "$T/loops/sub"

@@ -90,10 +90,13 @@ static void jsonl_records(void **state) {
       "[1,2,3]\n"
       "{\"id\":7,\"text\":\"Second report about the summit.\"}\n"
       "{\"id\":\"a4\",\"title\":\"no text\"}\n"
-      "{\"id\":\"a5\",\"html\":\"<p>x</p>\"}\n";
+      "{\"id\":\"a5\",\"title\":\"Given\",\"html\":\"<html><head><title>Page</title></head>"
+      "<body><nav><a href=/>Home</a></nav><p>The summit opened in Brussels.</p>"
+      "</body></html>\"}\n"
+      "{\"id\":\"a6\",\"html\":\"<html><body><script>x()</script></body></html>\"}\n";
   assert_int_equal(cr_corpus_add_memory(c, "feed.jsonl", jl, strlen(jl), CR_INPUT_AUTO),
                    CR_OK);
-  assert_int_equal(cr_corpus_doc_count(c), 2);
+  assert_int_equal(cr_corpus_doc_count(c), 3);
   const cr_doc *d = cr_corpus_doc(c, 0);
   assert_string_equal(cr_doc_id(d), "a1");
   assert_string_equal(d->meta.outlet, "AP");
@@ -103,7 +106,12 @@ static void jsonl_records(void **state) {
   assert_true(has_diag(c, "feed.jsonl", 2, "malformed JSON"));
   assert_true(has_diag(c, "feed.jsonl", 4, "not a JSON object"));
   assert_true(has_diag(c, "feed.jsonl", 6, "no \"text\""));
-  assert_true(has_diag(c, "feed.jsonl", 7, "html"));
+  /* An "html" record is extracted; the record's title wins. */
+  d = cr_corpus_doc(c, 2);
+  assert_string_equal(cr_doc_id(d), "a5");
+  assert_string_equal(cr_doc_text(d, NULL), "The summit opened in Brussels.");
+  assert_string_equal(d->meta.title, "Given");
+  assert_true(has_diag(c, "feed.jsonl", 8, "no article text"));
   assert_int_equal(cr_corpus_failed_inputs(c), 4);
   cr_corpus_free(c);
 }

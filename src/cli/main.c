@@ -12,6 +12,7 @@ static const cli_cmd commands[] = {
     {"entities", "people, organisations and places with their aliases", cmd_entities},
     {"numbers", "numbers and dates, normalised, per report", cmd_numbers},
     {"limits", "the input limits, their defaults and --limit names", cmd_limits},
+    {"extract", "the article text and metadata found in each input", cmd_extract},
 };
 
 static void usage(FILE *f) {

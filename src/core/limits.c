@@ -26,6 +26,13 @@ void cr_limits_default(cr_limits *l) {
    * symlink loop quickly. */
   l->max_dir_depth = 32;
   l->max_json_depth = 64;
+  /* An HTML page, decompressed: real article pages are under 3 MB; the
+   * parse tree costs about ten times the page, so 32 MB bounds a page at a
+   * few hundred MB of memory and stops a gzip bomb at the same point. */
+  l->max_html_bytes = (size_t)32 << 20;
+  /* Real pages nest under ~100 elements; tree building costs depth per
+   * tag, so unbounded nesting is quadratic (200,000 divs: minutes). */
+  l->max_html_depth = 512;
 }
 
 /* Upper bounds on what a limit may be raised to, where the code has one:
@@ -34,6 +41,8 @@ void cr_limits_default(cr_limits *l) {
 #define CR_JSON_DEPTH_CEIL 1000
 /* A directory path nested deeper than this exceeds PATH_MAX anyway. */
 #define CR_DIR_DEPTH_CEIL 2048
+/* Past this, HTML tree building (depth x tags) is slow again. */
+#define CR_HTML_DEPTH_CEIL 100000
 
 static const struct cr_limit_row {
   cr_limit_info info;
@@ -58,6 +67,12 @@ static const struct cr_limit_row {
     {{"max_json_depth", "levels", "nesting depth of a JSONL record",
       "the record is skipped before parsing (error naming its line)"},
      offsetof(cr_limits, max_json_depth), CR_JSON_DEPTH_CEIL},
+    {{"max_html_bytes", "bytes", "largest HTML page, after gzip decompression",
+      "the page is skipped (error); decompression stops at the limit"},
+     offsetof(cr_limits, max_html_bytes), SIZE_MAX},
+    {{"max_html_depth", "levels", "HTML element nesting read",
+      "deeper start tags (and as many end tags) are ignored, their text kept (warning)"},
+     offsetof(cr_limits, max_html_depth), CR_HTML_DEPTH_CEIL},
 };
 
 #define CR_NLIMITS (sizeof cr_limit_rows / sizeof *cr_limit_rows)

@@ -51,6 +51,7 @@ static int only_space(const char *p, size_t n) {
 static cr_input_format detect_format(const char *name, const char *p, size_t n) {
   if (has_suffix(name, ".jsonl") || has_suffix(name, ".ndjson"))
     return CR_INPUT_JSONL;
+  if (cr_looks_like_html(name, p, n) || cr_is_gzip(p, n)) return CR_INPUT_HTML;
   size_t i = 0;
   while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t'))
     i++;
@@ -81,6 +82,10 @@ cr_status cr_corpus_add_memory(cr_corpus *c, const char *name,
       c->failed_inputs++;
     }
     return added ? CR_OK : CR_ERR_INPUT;
+  }
+  if (fmt == CR_INPUT_HTML) {
+    cr_status st = cr_ingest_html(c, name, 0, NULL, bytes, len);
+    return st == CR_ERR_LIMIT ? CR_ERR_INPUT : st;
   }
   const char *why = cr_ingest_not_text(bytes, len);
   if (why) {
@@ -191,6 +196,8 @@ static int cmp_str(const void *a, const void *b) {
 static int wanted_in_dir(const char *name) {
   if (name[0] == '.') return 0;
   return has_suffix(name, ".txt") || has_suffix(name, ".text") ||
+         has_suffix(name, ".html") || has_suffix(name, ".htm") ||
+         has_suffix(name, ".html.gz") || has_suffix(name, ".htm.gz") ||
          has_suffix(name, ".jsonl") || has_suffix(name, ".ndjson");
 }
 

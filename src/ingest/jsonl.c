@@ -67,13 +67,30 @@ int cr_ingest_jsonl_record(cr_corpus *c, const char *file, size_t line,
   char idtmp[32];
   const char *text = str_field(o, "text");
   const char *id = id_field(o, idtmp, sizeof idtmp);
+  const char *html = text ? NULL : str_field(o, "html");
   int ok = 0;
-  if (!text) {
+  if (!text && html) {
+    /* An HTML record: the page is extracted like an .html file; the
+     * record's own fields win over what the page declares. */
+    char idbuf[64];
+    if (!id) {
+      snprintf(idbuf, sizeof idbuf, "line%zu", line);
+      id = idbuf;
+    }
+    size_t before = c->docs.n;
+    cr_ingest_html(c, file, line, id, html, strlen(html));
+    if (c->docs.n > before) {
+      cr_doc *d = c->docs.v[c->docs.n - 1];
+      const char *t;
+      if ((t = str_field(o, "title"))) d->meta.title = cr_arena_strdup(c->arena, t);
+      if ((t = str_field(o, "url"))) d->meta.url = cr_arena_strdup(c->arena, t);
+      if ((t = str_field(o, "outlet"))) d->meta.outlet = cr_arena_strdup(c->arena, t);
+      if ((t = str_field(o, "date"))) d->meta.date_raw = cr_arena_strdup(c->arena, t);
+      ok = 1;
+    }
+  } else if (!text) {
     cr_corpus_diagf(c, CR_ERROR, file, line,
-                    cJSON_GetObjectItemCaseSensitive(o, "html")
-                        ? "skipped record: \"html\" records are not read yet; "
-                          "give \"text\""
-                        : "skipped record: no \"text\" string field");
+                    "skipped record: no \"text\" or \"html\" string field");
     c->failed_inputs++;
   } else {
     size_t len = strlen(text); /* cJSON strings stop at an escaped \u0000 */

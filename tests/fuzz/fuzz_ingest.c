@@ -23,10 +23,17 @@ static void ingfuzz_json_parses(cr_corpus *c, const cr_brief *b, int which) {
   cr_status st = which ? cr_render_clean(c, CR_FORMAT_JSON, f)
                        : cr_render_brief(b, CR_FORMAT_JSON, f);
   fclose(f);
-  if (st == CR_OK) {
-    cJSON *j = cJSON_ParseWithLength(mem, len);
-    if (!j) abort();
+  /* Clean output is one object per report (JSON Lines for several):
+   * every value in the stream must parse, back to back. */
+  const char *p = mem, *end = mem + len;
+  while (st == CR_OK && p < end) {
+    while (p < end && (*p == '\n' || *p == ' ')) p++;
+    if (p >= end) break;
+    const char *stop = NULL;
+    cJSON *j = cJSON_ParseWithLengthOpts(p, (size_t)(end - p), &stop, 0);
+    if (!j || !stop || stop <= p) abort();
     cJSON_Delete(j);
+    p = stop;
   }
   free(mem);
 }
