@@ -1,0 +1,150 @@
+/* cue_model.c — a learned cue detector: an averaged perceptron over
+ * per-token features.
+ *
+ * The lexicon (cues.c) knows the common reporting verbs; PolNeAR's cues
+ * have a long tail ("slammed", "took aim at", "is convinced") that no hand
+ * list covers.  This scores each word token for "is part of a cue" from
+ * the token, its neighbours, the quotation marks around it and the
+ * lexicon's view of it.  The weights were learned offline on the PolNeAR
+ * train split by scripts/train-cues (from the features that
+ * build/bench/cue-features prints with this very function, so training and
+ * run time cannot disagree), pruned and kept in data/cue_model.tsv, and
+ * compiled into cue_model_data.c by scripts/gen-cue-model: a sorted table
+ * of 64-bit feature hashes, so scoring is a few binary searches per token,
+ * with no start-up work and no global mutable state. */
+#include <stdio.h>
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+extern const cr_cue_weight cr_cue_model_table[];
+extern const size_t cr_cue_model_len;
+
+uint64_t cr_cue_feat_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a, 64 bits */
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static void add(cr_cue_feats *f, const char *a, const char *b) {
+  if (f->n >= CR_CUE_FEAT_MAX) return;
+  snprintf(f->s[f->n], CR_CUE_FEAT_LEN, "%s%s", a, b);
+  f->n++;
+}
+static void add2(cr_cue_feats *f, const char *a, const char *b, const char *c) {
+  if (f->n >= CR_CUE_FEAT_MAX) return;
+  snprintf(f->s[f->n], CR_CUE_FEAT_LEN, "%s%s|%s", a, b, c);
+  f->n++;
+}
+
+static int is_quote_tok(const cr_doc *d, uint32_t i) {
+  return (d->toks[i].flags & (CR_TF_OPEN | CR_TF_CLOSE)) != 0;
+}
+
+/* The token as a feature value: lower-cased ASCII, a marker for sentence
+ * edges, numbers and long or non-ASCII words (their rarity is the signal). */
+static void word_at(const cr_doc *d, uint32_t b, uint32_t e, long i, char *w,
+                    size_t cap) {
+  if (i < (long)b) { snprintf(w, cap, "<s>"); return; }
+  if (i >= (long)e) { snprintf(w, cap, "</s>"); return; }
+  const cr_token *t = &d->toks[i];
+  if (t->kind == CR_TOK_NUMBER) { snprintf(w, cap, "<num>"); return; }
+  if (is_quote_tok(d, (uint32_t)i)) { snprintf(w, cap, "<q>"); return; }
+  if (!cr_tok_lower(d, t, w, cap)) snprintf(w, cap, "<other>");
+}
+
+/* Last k bytes of w (the whole word when shorter): a cheap stem. */
+static const char *suffix(const char *w, size_t k) {
+  size_t n = strlen(w);
+  return n > k ? w + n - k : w;
+}
+
+static const char *bucket(long n) {
+  static const char *const names[] = {"0", "1", "2", "3-5", "6-10", ">10"};
+  if (n < 0) return "none";
+  return names[n <= 2 ? n : n <= 5 ? 3 : n <= 10 ? 4 : 5];
+}
+
+/* The lexicon's class and polarity of w ("speech/asserts"), or "none". */
+static const char *lex_class(const char *w) {
+  static const char *const names[5][4] = {
+      {"speech/asserts", "speech/denies", "speech/doubts", "speech/hedges"},
+      {"thought/asserts", "thought/denies", "thought/doubts", "thought/hedges"},
+      {"evidence/asserts", "evidence/denies", "evidence/doubts", "evidence/hedges"},
+      {"according/asserts", "according/denies", "according/doubts", "according/hedges"},
+      {"seem/asserts", "seem/denies", "seem/doubts", "seem/hedges"}};
+  const cr_cue_entry *e = cr_cue_lookup(w, strlen(w));
+  if (!e || e->cls >= 5 || e->polarity >= 4) return "none";
+  return names[e->cls][e->polarity];
+}
+
+void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e,
+                     uint32_t i, cr_cue_feats *f) {
+  char w[5][24];
+  for (int k = -2; k <= 2; k++) word_at(d, b, e, (long)i + k, w[k + 2], sizeof w[0]);
+  const cr_token *t = &d->toks[i];
+  f->n = 0;
+  add(f, "b", "");
+  add(f, "w=", w[2]);
+  add(f, "s3=", suffix(w[2], 3));
+  add(f, "s2=", suffix(w[2], 2));
+  add(f, "shape=", (t->flags & CR_TF_UPPER) ? "upper" : (t->flags & CR_TF_CAP) ? "cap" : "lower");
+  add(f, "w-2=", w[0]);
+  add(f, "w-1=", w[1]);
+  add(f, "w+1=", w[3]);
+  add(f, "w+2=", w[4]);
+  add(f, "s3-1=", suffix(w[1], 3));
+  add(f, "s3+1=", suffix(w[3], 3));
+  add2(f, "w-1w=", w[1], w[2]);
+  add2(f, "ww+1=", w[2], w[3]);
+  add2(f, "s3w+1=", suffix(w[2], 3), w[3]);
+  const char *lx = lex_class(w[2]);
+  add(f, "lex=", lx);
+  add(f, "lex-1=", lex_class(w[1]));
+  add(f, "lex+1=", lex_class(w[3]));
+  add2(f, "lexw+1=", lx, w[3]);
+  add2(f, "lexw-1=", lx, w[1]);
+  add(f, "inq=", inq && inq[i] ? "1" : "0");
+  /* distance to the nearest quotation mark on each side, in the sentence */
+  long ql = -1, qr = -1;
+  int sq = 0;
+  for (uint32_t j = b; j < e; j++)
+    if (is_quote_tok(d, j)) {
+      sq = 1;
+      if (j < i) ql = (long)(i - j - 1);
+      else if (j > i && qr < 0) qr = (long)(j - i - 1);
+    }
+  add(f, "ql=", bucket(ql));
+  add(f, "qr=", bucket(qr));
+  add(f, "sq=", sq ? "1" : "0");
+  add2(f, "sqlex=", sq ? "1" : "0", lx);
+  add2(f, "sqs3=", sq ? "1" : "0", suffix(w[2], 3));
+  add(f, "pos=", bucket((long)(i - b)));
+  add(f, "rpos=", bucket((long)(e - i - 1)));
+  add2(f, "posw=", bucket((long)(i - b)), w[2]);
+}
+
+static const cr_cue_weight *find_weight(uint64_t h) {
+  size_t lo = 0, hi = cr_cue_model_len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cr_cue_model_table[mid].hash == h) return &cr_cue_model_table[mid];
+    if (cr_cue_model_table[mid].hash < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return NULL;
+}
+
+float cr_cue_model_score(const cr_cue_feats *f) {
+  float s = 0;
+  for (int k = 0; k < f->n; k++) {
+    const cr_cue_weight *w = find_weight(cr_cue_feat_hash(f->s[k], strlen(f->s[k])));
+    if (w) s += w->weight;
+  }
+  return s;
+}
+
+size_t cr_cue_model_size(void) { return cr_cue_model_len; }
