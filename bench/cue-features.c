@@ -45,6 +45,8 @@ int main(int argc, char **argv) {
       const cr_sentence *se = &d->sents[s];
       uint8_t pk = d->paras[se->para].kind;
       if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE) continue;
+      cr_cue_quotes q;
+      cr_cue_sentence_quotes(d, se->tok_begin, se->tok_end, &q);
       for (uint32_t i = se->tok_begin; i < se->tok_end; i++) {
         const cr_token *t = &d->toks[i];
         if (t->kind != CR_TOK_WORD || inq[i]) continue;
@@ -52,7 +54,7 @@ int main(int argc, char **argv) {
         size_t cs = cp;
         size_t ce = cp_advance(d->text, &at, cp, t->span.end);
         cp = ce;
-        cr_cue_features(d, inq, se->tok_begin, se->tok_end, i, &f);
+        cr_cue_features(d, inq, se->tok_begin, se->tok_end, &q, i, &f);
         printf("%s\t%zu\t%zu\t%.4f\t", d->id, cs, ce, cr_cue_model_score(&f));
         for (int k = 0; k < f.n; k++) printf(k ? " %s" : "%s", f.s[k]);
         putchar('\n');

@@ -78,11 +78,18 @@ typedef struct cr_cue_weight {
 } cr_cue_weight;
 
 uint64_t cr_cue_feat_hash(const char *s, size_t n);
+/* The first and last quotation-mark tokens of a sentence (UINT32_MAX when
+ * it has none), found once per sentence for cr_cue_features. */
+typedef struct cr_cue_quotes {
+  uint32_t first, last;
+} cr_cue_quotes;
+void cr_cue_sentence_quotes(const cr_doc *d, uint32_t b, uint32_t e,
+                            cr_cue_quotes *q);
 /* The features of token i of the sentence toks[b..e) (inq: quotation
  * depth per token, may be NULL).  Training (bench/cue-features) and
  * scoring both use this function. */
 void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e,
-                     uint32_t i, cr_cue_feats *f);
+                     const cr_cue_quotes *q, uint32_t i, cr_cue_feats *f);
 /* The learned score of a feature set: > 0 means "part of a cue". */
 float cr_cue_model_score(const cr_cue_feats *f);
 /* Number of weights in the compiled model (0: no model). */

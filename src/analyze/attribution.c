@@ -47,6 +47,7 @@ typedef struct ctx {
   const uint32_t *close;
   uint32_t b, e; /* the sentence's tokens */
   uint32_t s;    /* the sentence */
+  cr_cue_quotes q; /* its first and last quotation marks (cue_model.c) */
 } ctx;
 
 static int tok_punct(const ctx *x, uint32_t i, char ch) {
@@ -1124,7 +1125,7 @@ static int try_colon_speaker(const ctx *x, cr_attr_vec *out) {
 static int model_veto(const ctx *x, uint32_t i, const cr_cue_entry *cue) {
   if (!cr_cue_model_size() || cue->cls == CR_CUE_ACCORDING) return 0;
   cr_cue_feats f;
-  cr_cue_features(x->d, x->inq, x->b, x->e, i, &f);
+  cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, i, &f);
   return cr_cue_model_score(&f) < CR_CUE_VETO_SCORE;
 }
 
@@ -1143,6 +1144,14 @@ static int in_emitted(const ctx *x, uint32_t i, const cr_attr_vec *out, size_t n
   return 0;
 }
 
+/* A stop word never heads a cue the lexicon lacks; skipping them halves
+ * the words the detector scores. */
+static int function_word(const ctx *x, uint32_t i) {
+  char w[24];
+  size_t n = cr_tok_lower(x->d, &x->d->toks[i], w, sizeof w);
+  return n && cr_is_stopword(w, n);
+}
+
 /* The learned detector finds cue words the lexicon lacks ("slammed",
  * "blasted", "mocked"); each confident one outside what the rules found
  * is tried as a source-first cue (the pattern of most such verbs), so the
@@ -1154,8 +1163,8 @@ static int model_cues(const ctx *x, size_t n0, cr_attr_vec *out) {
   for (uint32_t i = x->b; i < x->e; i++) {
     const cr_token *t = &x->d->toks[i];
     if (t->kind != CR_TOK_WORD || x->inq[i] || (t->flags & CR_TF_CAP)) continue;
-    if (in_emitted(x, i, out, n0)) continue;
-    cr_cue_features(x->d, x->inq, x->b, x->e, i, &f);
+    if (function_word(x, i) || in_emitted(x, i, out, n0)) continue;
+    cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, i, &f);
     if (cr_cue_model_score(&f) <= CR_CUE_ADD_SCORE) continue;
     size_t before = out->n;
     int r = try_cue(x, i, &model_cue, out);
@@ -1171,7 +1180,8 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
     const cr_sentence *se = &d->sents[s];
     uint8_t pk = d->paras[se->para].kind;
     if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE) continue;
-    ctx x = {d, inq, close, se->tok_begin, se->tok_end, (uint32_t)s};
+    ctx x = {d, inq, close, se->tok_begin, se->tok_end, (uint32_t)s, {0, 0}};
+    cr_cue_sentence_quotes(d, x.b, x.e, &x.q);
     size_t n0 = out->n;
     int rc = try_colon_speaker(&x, out);
     if (rc < 0) return -1;

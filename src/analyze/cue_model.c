@@ -9,19 +9,23 @@
  * train split by scripts/train-cues (from the features that
  * build/bench/cue-features prints with this very function, so training and
  * run time cannot disagree), pruned and kept in data/cue_model.tsv, and
- * compiled into cue_model_data.c by scripts/gen-cue-model: a sorted table
- * of 64-bit feature hashes, so scoring is a few binary searches per token,
+ * compiled into cue_model_data.c by scripts/gen-cue-model: an open-
+ * addressing table of 64-bit feature hashes, so scoring costs one or two
+ * slot probes per feature,
  * with no start-up work and no global mutable state. */
-#include <stdio.h>
 #include <string.h>
 
 #include "analyze/analyze.h"
 
+/* Walk for the nearest quotation mark: one past the last bucket (">10"). */
+#define CR_CUE_QUOTE_WALK 11
+
 extern const cr_cue_weight cr_cue_model_table[];
 extern const size_t cr_cue_model_len;
+extern const size_t cr_cue_model_slots;
 
 uint64_t cr_cue_feat_hash(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ULL; /* FNV-1a, 64 bits */
+  uint64_t h = 14695981039346656037ULL; /* FNV-1a, 64 bits */
   for (size_t i = 0; i < n; i++) {
     h ^= (unsigned char)s[i];
     h *= 1099511628211ULL;
@@ -29,15 +33,23 @@ uint64_t cr_cue_feat_hash(const char *s, size_t n) {
   return h;
 }
 
-static void add(cr_cue_feats *f, const char *a, const char *b) {
+/* Appends the feature a+b (or a+b+"|"+c): plain copies, no formatting,
+ * since this runs for every word of every report. */
+static void add3(cr_cue_feats *f, const char *a, const char *b, const char *c) {
   if (f->n >= CR_CUE_FEAT_MAX) return;
-  snprintf(f->s[f->n], CR_CUE_FEAT_LEN, "%s%s", a, b);
+  char *o = f->s[f->n], *end = o + CR_CUE_FEAT_LEN - 1;
+  for (; *a && o < end; a++) *o++ = *a;
+  for (; *b && o < end; b++) *o++ = *b;
+  if (c) {
+    if (o < end) *o++ = '|';
+    for (; *c && o < end; c++) *o++ = *c;
+  }
+  *o = 0;
   f->n++;
 }
+static void add(cr_cue_feats *f, const char *a, const char *b) { add3(f, a, b, NULL); }
 static void add2(cr_cue_feats *f, const char *a, const char *b, const char *c) {
-  if (f->n >= CR_CUE_FEAT_MAX) return;
-  snprintf(f->s[f->n], CR_CUE_FEAT_LEN, "%s%s|%s", a, b, c);
-  f->n++;
+  add3(f, a, b, c);
 }
 
 static int is_quote_tok(const cr_doc *d, uint32_t i) {
@@ -81,8 +93,18 @@ static const char *lex_class(const char *w) {
   return names[e->cls][e->polarity];
 }
 
+void cr_cue_sentence_quotes(const cr_doc *d, uint32_t b, uint32_t e,
+                            cr_cue_quotes *q) {
+  q->first = q->last = UINT32_MAX;
+  for (uint32_t j = b; j < e; j++)
+    if (is_quote_tok(d, j)) {
+      if (q->first == UINT32_MAX) q->first = j;
+      q->last = j;
+    }
+}
+
 void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e,
-                     uint32_t i, cr_cue_feats *f) {
+                     const cr_cue_quotes *q, uint32_t i, cr_cue_feats *f) {
   char w[5][24];
   for (int k = -2; k <= 2; k++) word_at(d, b, e, (long)i + k, w[k + 2], sizeof w[0]);
   const cr_token *t = &d->toks[i];
@@ -108,15 +130,18 @@ void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e
   add2(f, "lexw+1=", lx, w[3]);
   add2(f, "lexw-1=", lx, w[1]);
   add(f, "inq=", inq && inq[i] ? "1" : "0");
-  /* distance to the nearest quotation mark on each side, in the sentence */
+  /* distance to the nearest quotation mark on each side, in the sentence;
+   * the buckets stop at ">10", so the walk is bounded by
+   * CR_CUE_QUOTE_WALK and the sentence's first and last marks say whether
+   * one lies further out */
   long ql = -1, qr = -1;
-  int sq = 0;
-  for (uint32_t j = b; j < e; j++)
-    if (is_quote_tok(d, j)) {
-      sq = 1;
-      if (j < i) ql = (long)(i - j - 1);
-      else if (j > i && qr < 0) qr = (long)(j - i - 1);
-    }
+  int sq = q->first != UINT32_MAX;
+  for (uint32_t j = i, k = 0; sq && j > b && k < CR_CUE_QUOTE_WALK; k++)
+    if (is_quote_tok(d, --j)) { ql = (long)(i - j - 1); break; }
+  if (sq && ql < 0 && q->first < i) ql = CR_CUE_QUOTE_WALK;
+  for (uint32_t j = i + 1, k = 0; sq && j < e && k < CR_CUE_QUOTE_WALK; j++, k++)
+    if (is_quote_tok(d, j)) { qr = (long)(j - i - 1); break; }
+  if (sq && qr < 0 && q->last > i && q->last != UINT32_MAX) qr = CR_CUE_QUOTE_WALK;
   add(f, "ql=", bucket(ql));
   add(f, "qr=", bucket(qr));
   add(f, "sq=", sq ? "1" : "0");
@@ -128,12 +153,10 @@ void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e
 }
 
 static const cr_cue_weight *find_weight(uint64_t h) {
-  size_t lo = 0, hi = cr_cue_model_len;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (cr_cue_model_table[mid].hash == h) return &cr_cue_model_table[mid];
-    if (cr_cue_model_table[mid].hash < h) lo = mid + 1;
-    else hi = mid;
+  size_t mask = cr_cue_model_slots - 1;
+  for (size_t k = h & mask, n = 0; n < cr_cue_model_slots; k = (k + 1) & mask, n++) {
+    if (cr_cue_model_table[k].hash == h) return &cr_cue_model_table[k];
+    if (!cr_cue_model_table[k].hash) return NULL;
   }
   return NULL;
 }
