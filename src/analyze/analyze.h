@@ -68,6 +68,7 @@ const cr_cue_entry *cr_cue_lookup(const char *word, size_t n);
 
 typedef struct cr_cue_feats {
   char s[CR_CUE_FEAT_MAX][CR_CUE_FEAT_LEN];
+  uint64_t h[CR_CUE_FEAT_MAX]; /* cr_cue_feat_hash of each string */
   int n;
 } cr_cue_feats;
 

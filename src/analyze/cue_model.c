@@ -37,7 +37,7 @@ uint64_t cr_cue_feat_hash(const char *s, size_t n) {
  * since this runs for every word of every report. */
 static void add3(cr_cue_feats *f, const char *a, const char *b, const char *c) {
   if (f->n >= CR_CUE_FEAT_MAX) return;
-  char *o = f->s[f->n], *end = o + CR_CUE_FEAT_LEN - 1;
+  char *o = f->s[f->n], *start = o, *end = o + CR_CUE_FEAT_LEN - 1;
   for (; *a && o < end; a++) *o++ = *a;
   for (; *b && o < end; b++) *o++ = *b;
   if (c) {
@@ -45,6 +45,7 @@ static void add3(cr_cue_feats *f, const char *a, const char *b, const char *c) {
     for (; *c && o < end; c++) *o++ = *c;
   }
   *o = 0;
+  f->h[f->n] = cr_cue_feat_hash(start, (size_t)(o - start));
   f->n++;
 }
 static void add(cr_cue_feats *f, const char *a, const char *b) { add3(f, a, b, NULL); }
@@ -164,7 +165,7 @@ static const cr_cue_weight *find_weight(uint64_t h) {
 float cr_cue_model_score(const cr_cue_feats *f) {
   float s = 0;
   for (int k = 0; k < f->n; k++) {
-    const cr_cue_weight *w = find_weight(cr_cue_feat_hash(f->s[k], strlen(f->s[k])));
+    const cr_cue_weight *w = find_weight(f->h[k]);
     if (w) s += w->weight;
   }
   return s;
