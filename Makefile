@@ -113,3 +113,9 @@ bench-summary: setup
 browser-test: setup
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) tests/browser/run
+
+# Retrains the learned cue detector on PolNeAR train (issue 4): writes
+# data/cue_model.tsv and regenerates src/analyze/cue_model_data.c.
+.PHONY: cue-model
+cue-model:
+	scripts/train-cues ../shared/data/quotes/polnear/train --check ../shared/data/quotes/polnear/dev
