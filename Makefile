@@ -126,3 +126,9 @@ $(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
 	$(CC) $(CFLAGS) -DFUZZ_NAME='"fuzz_$*"' -MMD -MP $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
 
 -include $(FUZZ_REPLAY:=.d)
+
+# Retrains the learned cue detector on PolNeAR train (issue 4): writes
+# data/cue_model.tsv and regenerates src/analyze/cue_model_data.c.
+.PHONY: cue-model
+cue-model:
+	scripts/train-cues ../shared/data/quotes/polnear/train --check ../shared/data/quotes/polnear/dev

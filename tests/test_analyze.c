@@ -80,6 +80,67 @@ static void test_cue_lexicon(void **st) {
   assert_null(cr_cue_lookup("table", 5));
 }
 
+/* ------------------------------------------------------------ cue model */
+
+/* The index of the first token of d spelling w. */
+static uint32_t tok_index(const cr_doc *d, const char *w) {
+  for (size_t i = 0; i < d->ntoks; i++)
+    if (cr_tok_is(d, &d->toks[i], w)) return (uint32_t)i;
+  fail_msg("no token '%s'", w);
+  return 0;
+}
+
+static int has_feature(const cr_cue_feats *f, const char *s) {
+  for (int k = 0; k < f->n; k++)
+    if (!strcmp(f->s[k], s)) return 1;
+  return 0;
+}
+
+static void test_cue_model(void **st) {
+  (void)st;
+  /* FNV-1a of "" is the offset basis; of "a" the published test vector */
+  assert_true(cr_cue_feat_hash("", 0) == 0xcbf29ce484222325ULL);
+  assert_true(cr_cue_feat_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+  assert_true(cr_cue_model_size() > 1000); /* the compiled model is there */
+  const char *t[1] = {"The senator responded, \xe2\x80\x9cWe will not back down.\xe2\x80\x9d"};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  uint8_t inq[64];
+  uint32_t close[64];
+  assert_true(d->ntoks < 64);
+  cr_quote_marks(d, inq, close);
+  const cr_sentence *se = &d->sents[0];
+  cr_cue_quotes q;
+  cr_cue_sentence_quotes(d, se->tok_begin, se->tok_end, &q);
+  assert_int_equal(q.first, tok_index(d, "responded") + 2);
+  cr_cue_feats f;
+  uint32_t i = tok_index(d, "responded");
+  cr_cue_features(d, inq, se->tok_begin, se->tok_end, &q, i, &f);
+  assert_true(has_feature(&f, "w=responded"));
+  assert_true(has_feature(&f, "w-1=senator"));
+  assert_true(has_feature(&f, "w+1=,"));
+  assert_true(has_feature(&f, "qr=1"));
+  assert_true(has_feature(&f, "ql=none"));
+  assert_true(has_feature(&f, "sq=1"));
+  assert_true(has_feature(&f, "lex=none"));
+  assert_true(cr_cue_model_score(&f) > 0);
+  /* an article is never part of a cue */
+  cr_cue_features(d, inq, se->tok_begin, se->tok_end, &q, tok_index(d, "The"), &f);
+  assert_true(cr_cue_model_score(&f) < 0);
+  cr_corpus_free(c);
+}
+
+/* "responded" is left out of the lexicon (it was mostly not an
+ * attribution on train); the learned detector still finds it before a
+ * quotation, and the rules attach source and content. */
+static void test_cue_model_beyond_lexicon(void **st) {
+  (void)st;
+  assert_null(cr_cue_lookup("responded", 9));
+  expect_attr("The senator responded, \xe2\x80\x9cWe will not back down on this.\xe2\x80\x9d",
+              "responded", "The senator",
+              "\xe2\x80\x9cWe will not back down on this.\xe2\x80\x9d", CR_ATTR_DIRECT);
+}
+
 /* ------------------------------------------------------------ patterns */
 
 static void test_source_first(void **st) {
@@ -485,6 +546,8 @@ static void test_all_capitals(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
+      cmocka_unit_test(test_cue_model),
+      cmocka_unit_test(test_cue_model_beyond_lexicon),
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),

@@ -60,6 +60,42 @@ typedef struct cr_cue_entry {
 /* The lexicon entry for a lower-case word form, or NULL. */
 const cr_cue_entry *cr_cue_lookup(const char *word, size_t n);
 
+/* ------------------------------------------------------------ cue_model.c */
+
+/* Most features per token, and the longest feature string. */
+#define CR_CUE_FEAT_MAX 40
+#define CR_CUE_FEAT_LEN 64
+
+typedef struct cr_cue_feats {
+  char s[CR_CUE_FEAT_MAX][CR_CUE_FEAT_LEN];
+  uint64_t h[CR_CUE_FEAT_MAX]; /* cr_cue_feat_hash of each string */
+  int n;
+} cr_cue_feats;
+
+/* One learned weight: the FNV-1a hash of a feature string and its weight. */
+typedef struct cr_cue_weight {
+  uint64_t hash;
+  float weight;
+} cr_cue_weight;
+
+uint64_t cr_cue_feat_hash(const char *s, size_t n);
+/* The first and last quotation-mark tokens of a sentence (UINT32_MAX when
+ * it has none), found once per sentence for cr_cue_features. */
+typedef struct cr_cue_quotes {
+  uint32_t first, last;
+} cr_cue_quotes;
+void cr_cue_sentence_quotes(const cr_doc *d, uint32_t b, uint32_t e,
+                            cr_cue_quotes *q);
+/* The features of token i of the sentence toks[b..e) (inq: quotation
+ * depth per token, may be NULL).  Training (bench/cue-features) and
+ * scoring both use this function. */
+void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e,
+                     const cr_cue_quotes *q, uint32_t i, cr_cue_feats *f);
+/* The learned score of a feature set: > 0 means "part of a cue". */
+float cr_cue_model_score(const cr_cue_feats *f);
+/* Number of weights in the compiled model (0: no model). */
+size_t cr_cue_model_size(void);
+
 /* ------------------------------------------------------------ attributions */
 
 typedef enum cr_attr_kind {
