@@ -19,6 +19,8 @@ int cmd_clean(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 
 /* Adds every path to the corpus and prints each diagnostic as
  * "crossread: FILE[:LINE]: message".  Returns -1 when out of memory. */

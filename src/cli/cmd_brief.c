@@ -7,6 +7,7 @@
 static void usage(FILE *f) {
   fputs(
       "usage: crossread brief [options] INPUT...\n"
+      "       crossread brief --db FILE --story ID [options]\n"
       "\n"
       "Reads the reports (files, directories, or - for stdin; plain text or\n"
       "JSONL) as one story and prints a brief: a headline, a summary whose\n"
@@ -17,6 +18,8 @@ static void usage(FILE *f) {
       "  -n, --sentences N      summary sentences (default 5)\n"
       "  -w, --words N          stop the summary at about N words\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
+      "      --db FILE          with --story: brief a story of this store\n"
+      "      --story ID         the story to brief (see crossread stories)\n"
       "  -q, --quiet            no progress on stderr\n"
       "  -h, --help             this help\n"
       "\n"
@@ -25,12 +28,45 @@ static void usage(FILE *f) {
       f);
 }
 
+/* --db FILE --story ID: the story's stored reports as the corpus. */
+static int load_story(const char *db, long story, int ninputs, cr_corpus **out) {
+  *out = NULL;
+  if (!db || !story || ninputs) {
+    fputs(ninputs ? "crossread brief: --db takes no inputs\n"
+                  : "crossread brief: --db and --story go together\n",
+          stderr);
+    return CLI_USAGE;
+  }
+  char err[512];
+  cr_store *s = NULL;
+  if (cr_store_open(db, CR_STORE_READ, &s, err, sizeof err) != CR_OK) {
+    fprintf(stderr, "crossread brief: %s\n", err);
+    return CLI_INPUT_FAILED;
+  }
+  cr_corpus *c = cr_corpus_new(NULL);
+  cr_status st = c ? cr_store_load_story(s, story, c) : CR_ERR_NOMEM;
+  if (st != CR_OK) {
+    fprintf(stderr, "crossread brief: %s\n", c ? cr_store_errmsg(s) : "out of memory");
+    cr_corpus_free(c);
+    cr_store_close(s);
+    return CLI_INPUT_FAILED;
+  }
+  size_t shown = 0;
+  cli_print_diags(c, &shown);
+  cr_store_close(s);
+  *out = c;
+  return CLI_OK;
+}
+
 int cmd_brief(int argc, char **argv) {
   static const struct option opts[] = {
       {"format", required_argument, 0, 'f'}, {"sentences", required_argument, 0, 'n'},
       {"words", required_argument, 0, 'w'},  {"output", required_argument, 0, 'o'},
       {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
+      {"db", required_argument, 0, 'D'},     {"story", required_argument, 0, 'S'},
       {0, 0, 0, 0}};
+  const char *db = NULL;
+  long story = 0;
   cr_brief_options bo = {0, 0};
   int fmt = CR_FORMAT_MARKDOWN, quiet = 0, ch;
   const char *out = NULL;
@@ -60,13 +96,22 @@ int cmd_brief(int argc, char **argv) {
         if (!bo.sentences) bo.sentences = 1000;
         break;
       case 'o': out = optarg; break;
+      case 'D': db = optarg; break;
+      case 'S':
+        if ((story = cli_count(optarg, 0x7fffffffL)) < 0) {
+          fprintf(stderr, "crossread brief: --story wants a story id, got '%s'\n", optarg);
+          return CLI_USAGE;
+        }
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("brief", argc, argv, optind, quiet, &c);
+  int rc;
+  if (db || story) rc = load_story(db, story, argc - optind, &c);
+  else rc = cli_read_inputs("brief", argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;
