@@ -214,6 +214,18 @@ size_t cr_clustering_count(const cr_clustering *k);
 /* Story of doc i: 0 .. count-1, numbered by first appearance in the input. */
 size_t cr_clustering_story(const cr_clustering *k, size_t i);
 
+/* A new corpus holding docs[0..n) of c, read again from their original
+ * bytes (same ids, metadata and text), in that order: one story's
+ * reports, to brief it alone.  *out is NULL on error. */
+cr_status cr_corpus_subset(const cr_corpus *c, const size_t *docs, size_t n,
+                           cr_corpus **out);
+
+/* Writes several briefs as one document: JSON {"stories": [...]} with one
+ * entry per brief (ids story-1, story-2, ...), Markdown one section per
+ * story.  With n == 1 the output is cr_render_brief's. */
+cr_status cr_render_briefs(const cr_brief *const *b, size_t n, cr_format fmt,
+                           FILE *out);
+
 /* ---------------------------------------------------------------- story store
  * Stage: store (src/store/), issue 5.
  *

@@ -12,12 +12,14 @@ static void md_text(FILE *f, const char *s) {
   }
 }
 
-int cr_brief_markdown(const cr_brief *b, FILE *out) {
+/* One story; sub is "" for a brief alone, "#" when it is a section of
+ * several (its headings one level down). */
+static void story_md(const cr_brief *b, FILE *out, const char *sub) {
   const cr_corpus *c = b->corpus;
-  fputs("# ", out);
+  fprintf(out, "%s# ", sub);
   md_text(out, b->headline ? b->headline : "(no headline)");
-  fprintf(out, "\n\n%zu source%s\n\n## Summary\n\n", c->docs.n,
-          c->docs.n == 1 ? "" : "s");
+  fprintf(out, "\n\n%zu source%s\n\n%s## Summary\n\n", c->docs.n,
+          c->docs.n == 1 ? "" : "s", sub);
   for (size_t i = 0; i < b->nitems; i++) {
     const cr_summary_item *it = &b->items[i];
     fprintf(out, "%zu. ", i + 1);
@@ -27,7 +29,7 @@ int cr_brief_markdown(const cr_brief *b, FILE *out) {
       fprintf(out, "[%u]", it->sources[j] + 1);
     fputc('\n', out);
   }
-  fputs("\n## Sources\n\n", out);
+  fprintf(out, "\n%s## Sources\n\n", sub);
   for (size_t i = 0; i < c->docs.n; i++) {
     const cr_doc *d = c->docs.v[i];
     fprintf(out, "[%zu] ", i + 1);
@@ -44,6 +46,20 @@ int cr_brief_markdown(const cr_brief *b, FILE *out) {
     for (size_t k = 0; k < nf; k++) fprintf(out, "%s%s", k ? ", " : " (", flags[k]);
     if (nf) fputc(')', out);
     fputs("  \n", out);
+  }
+}
+
+int cr_brief_markdown(const cr_brief *b, FILE *out) {
+  story_md(b, out, "");
+  return ferror(out) || fflush(out) ? -1 : 0;
+}
+
+int cr_briefs_markdown(const cr_brief *const *b, size_t n, FILE *out) {
+  if (n == 1) return cr_brief_markdown(b[0], out);
+  fprintf(out, "# %zu stories\n", n);
+  for (size_t k = 0; k < n; k++) {
+    fputc('\n', out);
+    story_md(b[k], out, "#");
   }
   return ferror(out) || fflush(out) ? -1 : 0;
 }

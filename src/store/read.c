@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ingest/ingest.h"
+#include "cluster/cluster.h"
 #include "store/store.h"
 
 static const char *col_text(sqlite3_stmt *st, int i) {
@@ -65,12 +65,11 @@ cr_status cr_store_load_story(cr_store *s, int64_t story, cr_corpus *c) {
     size_t len = (size_t)sqlite3_column_bytes(st, 4);
     if (!raw) raw = "";
     n++;
-    /* read back the way it was first read: a JSONL record keeps its id,
-     * title, outlet and date; a text file its file name as id */
-    if (fmt && !strcmp(fmt, "jsonl")) {
-      /* a rejected record (limit max_docs) is a diagnostic on c */
-      cr_ingest_jsonl_record(c, file ? file : "-", line, raw, len);
-    } else if (!cr_corpus_add_doc(c, file ? file : "-", 0, id, raw, len, raw, len)) {
+    /* read back the way it was first read (a rejected record is a
+     * diagnostic on c) */
+    int jsonl = fmt && !strcmp(fmt, "jsonl");
+    if (cr_corpus_reread(c, file ? file : "-", jsonl ? (line ? line : 1) : 0,
+                         id ? id : "-", raw, len) < 0) {
       out = cr_store_fail(s, CR_ERR_NOMEM, "out of memory (or limit max_docs) reading story %lld",
                           (long long)story);
       break;
