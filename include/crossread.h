@@ -189,6 +189,16 @@ void cr_dedup_free(cr_dedup *d);
 /* The document doc i duplicates (the earliest copy in input order), or -1;
  * *sim (may be NULL) receives the shingle Jaccard (1 for exact copies). */
 long cr_dedup_duplicate_of(const cr_dedup *d, size_t i, double *sim);
+/* The first report (in input order) of doc i's duplicate group: the
+ * reports joined by verified exact or near-duplicate pairs, directly or
+ * through others (near duplication is not transitive: two edits of one
+ * text can each be a copy of it without being copies of each other).
+ * i itself when it has no duplicate. */
+size_t cr_dedup_group(const cr_dedup *d, size_t i);
+/* A verified near-duplicate partner of doc i: its original when it has
+ * one (cr_dedup_duplicate_of), else a later report it was verified with;
+ * -1 when none.  *sim (may be NULL) receives their Jaccard. */
+long cr_dedup_partner(const cr_dedup *d, size_t i, double *sim);
 /* 1 when doc i is a byte-for-byte copy of its original's normalized body. */
 int cr_dedup_is_exact(const cr_dedup *d, size_t i);
 /* The longer report doc i was derived from, or -1; *containment (may be

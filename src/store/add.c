@@ -412,20 +412,15 @@ static float *batch_idf(add_ctx *x) {
 }
 
 /* Near-duplicates inside the input join their original's story (the
- * original followed to the first copy, when that copy is clustered). */
+ * first report of their duplicate group, when that one is clustered). */
 static cr_status fixed_from_dedup(add_ctx *x, int32_t *fixed) {
   for (size_t k = 0; k < x->nsel; k++) fixed[k] = -1;
   cr_dedup *dd = NULL;
   cr_status st = cr_dedup_new(x->c, NULL, &dd);
   if (st != CR_OK) return cr_store_fail(x->s, st, "finding duplicates: %s", cr_status_str(st));
   for (size_t k = 0; k < x->nsel; k++) {
-    long o = cr_dedup_duplicate_of(dd, x->sel[k], NULL);
-    for (int hops = 0; o >= 0 && hops < 64; hops++) {
-      long up = cr_dedup_duplicate_of(dd, (size_t)o, NULL);
-      if (up < 0) break;
-      o = up;
-    }
-    if (o >= 0 && x->pos[o] >= 0) fixed[k] = x->pos[o];
+    size_t o = cr_dedup_group(dd, x->sel[k]);
+    if (o != x->sel[k] && x->pos[o] >= 0) fixed[k] = x->pos[o];
   }
   cr_dedup_free(dd);
   return CR_OK;
