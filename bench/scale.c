@@ -9,8 +9,9 @@
  * word made unique; 10% of the reports are copies of a recent one (half
  * exact, half with one word changed).  Deterministic.  Then one phase,
  * so each run's peak RSS is that phase's:
- *   dedup    reports analyzed in batches of 1000 and fed to the streaming
- *            dedup (dedup/stream.c), batches freed: bounded memory;
+ *   dedup    reports analyzed in batches of 1000 by SCALE_THREADS workers
+ *            (default 2) and fed to the streaming dedup (dedup/stream.c),
+ *            batches freed: bounded memory;
  *   cluster  all reports in one corpus: dedup (cr_dedup_new), then
  *            clustering (cr_cluster_new);
  *   store    reports added to the store DB in batches of 5000
@@ -19,6 +20,7 @@
  * peak RSS, and what the phase found. */
 #include <cjson/cJSON.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +200,37 @@ static size_t fill(gen *g, cr_corpus *c, size_t n, double *gen_secs) {
   return bytes;
 }
 
+/* One batch for a dedup worker: its texts in, sketches out. */
+typedef struct job {
+  const cr_dedup_stream *s;
+  char **texts;
+  size_t *lens, n, first;
+  cr_dedup_sketch_t *out;
+  double analyze;
+  int failed;
+} job;
+
+static void *run_job(void *arg) {
+  job *j = arg;
+  cr_corpus *c = cr_corpus_new(NULL);
+  if (!c) {
+    j->failed = 1;
+    return NULL;
+  }
+  for (size_t i = 0; i < j->n; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "r%07zu.txt", j->first + i);
+    if (cr_corpus_add_memory(c, name, j->texts[i], j->lens[i], CR_INPUT_TEXT) != CR_OK) j->failed = 1;
+  }
+  double a0 = now();
+  if (cr_corpus_analyze(c) != CR_OK) j->failed = 1;
+  j->analyze = now() - a0;
+  for (size_t i = 0; i < j->n && !j->failed; i++)
+    if (cr_dedup_sketch(j->s, cr_corpus_doc(c, i), &j->out[i])) j->failed = 1;
+  cr_corpus_free(c);
+  return NULL;
+}
+
 static void line(const char *phase, size_t n, double secs, size_t bytes, const char *what) {
   printf("%-8s N=%-8zu %8.1f s  %8.0f docs/s  %6.2f MB/s  peak RSS %7.1f MB  %s\n", phase, n,
          secs, (double)n / (secs > 0 ? secs : 1e-9), (double)bytes / 1e6 / (secs > 0 ? secs : 1e-9),
@@ -223,18 +256,53 @@ int main(int argc, char **argv) {
   size_t bytes = 0;
   char what[256];
   if (!strcmp(phase, "dedup")) {
+    /* SCALE_THREADS workers (default 2, the machine's cores) each analyze
+     * and sketch one batch; the sketches are pushed in report order */
+    const char *te = getenv("SCALE_THREADS");
+    int nt = te && atoi(te) == 1 ? 1 : 2;
     cr_dedup_stream *s = cr_dedup_stream_new(NULL);
-    double analyze = 0;
-    for (size_t done = 0; done < n; done += DEDUP_BATCH) {
-      size_t b = n - done < DEDUP_BATCH ? n - done : DEDUP_BATCH;
-      cr_corpus *c = cr_corpus_new(NULL);
-      bytes += fill(&g, c, b, &gen_secs);
-      double a0 = now();
-      if (cr_corpus_analyze(c) != CR_OK) return 1;
-      analyze += now() - a0;
-      for (size_t i = 0; i < b; i++)
-        if (cr_dedup_stream_add(s, cr_corpus_doc(c, i))) return 1;
-      cr_corpus_free(c);
+    job jobs[2];
+    char **texts = malloc(2 * DEDUP_BATCH * sizeof *texts);
+    size_t *lens = malloc(2 * DEDUP_BATCH * sizeof *lens);
+    cr_dedup_sketch_t *sk = calloc(2 * DEDUP_BATCH, sizeof *sk);
+    if (!s || !texts || !lens || !sk) return 1;
+    double sketch_secs = 0;
+    for (size_t done = 0; done < n;) {
+      int used = 0;
+      for (int t = 0; t < nt && done < n; t++) {
+        size_t b = n - done < DEDUP_BATCH ? n - done : DEDUP_BATCH;
+        job *j = &jobs[used++];
+        memset(j, 0, sizeof *j);
+        j->s = s;
+        j->texts = texts + t * DEDUP_BATCH;
+        j->lens = lens + t * DEDUP_BATCH;
+        j->out = sk + t * DEDUP_BATCH;
+        j->n = b;
+        j->first = done;
+        double g0 = now();
+        for (size_t i = 0; i < b; i++) {
+          next_report(&g);
+          j->texts[i] = strdup(g.out.data);
+          j->lens[i] = g.out.len;
+          bytes += g.out.len;
+        }
+        gen_secs += now() - g0;
+        done += b;
+      }
+      double s0 = now();
+      pthread_t th;
+      int threaded = used > 1 && !pthread_create(&th, NULL, run_job, &jobs[1]);
+      run_job(&jobs[0]);
+      if (used > 1 && !threaded) run_job(&jobs[1]);
+      if (threaded) pthread_join(th, NULL);
+      sketch_secs += now() - s0;
+      for (int t = 0; t < used; t++) {
+        if (jobs[t].failed) return 1;
+        for (size_t i = 0; i < jobs[t].n; i++) {
+          if (cr_dedup_stream_push(s, &jobs[t].out[i])) return 1;
+          free(jobs[t].texts[i]);
+        }
+      }
     }
     double f0 = now();
     if (cr_dedup_stream_finish(s)) return 1;
@@ -242,10 +310,14 @@ int main(int argc, char **argv) {
     size_t copies = 0;
     for (size_t i = 0; i < n; i++) copies += cr_dedup_stream_group(s, i) != i;
     snprintf(what, sizeof what,
-             "copies found %zu (planted %zu); analysis %.1f s, shingles+minhash %.1f s, LSH+verify %.1f s",
-             copies, g.planted, analyze, now() - t0 - gen_secs - analyze - fin, fin);
+             "copies found %zu (planted %zu); %d thread%s: analysis+shingles+minhash %.1f s, "
+             "LSH+verify %.1f s",
+             copies, g.planted, nt, nt > 1 ? "s" : "", sketch_secs, fin);
     line("dedup", n, now() - t0 - gen_secs, bytes, what);
     cr_dedup_stream_free(s);
+    free(texts);
+    free(lens);
+    free(sk);
   } else if (!strcmp(phase, "cluster")) {
     cr_corpus *c = cr_corpus_new(NULL);
     bytes = fill(&g, c, n, &gen_secs);

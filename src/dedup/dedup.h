@@ -66,6 +66,19 @@ cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o);
 void cr_dedup_stream_free(cr_dedup_stream *s);
 /* Report number cr_dedup_stream_count() before the call.  0, -1 OOM. */
 int cr_dedup_stream_add(cr_dedup_stream *s, const cr_doc *d);
+/* The same in two steps, so several threads can sketch (analyze, hash,
+ * MinHash: the costly part, reading only s's parameters) while one
+ * pushes the sketches in report order. */
+typedef struct cr_dedup_sketch_t {
+  uint64_t body_lo, body_hi;  /* 0, 0: empty body */
+  uint32_t *sh, nsh;          /* sorted unique 32-bit shingle hashes */
+  uint64_t *keys;             /* LSH band keys */
+  uint32_t nkeys;
+} cr_dedup_sketch_t;
+int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t *out);
+void cr_dedup_sketch_free(cr_dedup_sketch_t *k);
+/* Appends a sketch (taking its memory); 0, -1 OOM. */
+int cr_dedup_stream_push(cr_dedup_stream *s, cr_dedup_sketch_t *k);
 /* Groups the reports added: exact copies and verified near-duplicates,
  * joined transitively.  0, -1 out of memory. */
 int cr_dedup_stream_finish(cr_dedup_stream *s);

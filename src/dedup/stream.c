@@ -30,7 +30,6 @@ struct cr_dedup_stream {
   CR_VEC(uint32_t) nsh;
   CR_VEC(band_key) keys;
   long *parent;                 /* union-find; roots are earliest docs */
-  uint32_t *sig;
 };
 
 cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o) {
@@ -39,8 +38,7 @@ cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o) {
   s->t = o && o->threshold > 0 ? o->threshold : CR_DEDUP_THRESHOLD;
   s->k = o && o->shingle ? o->shingle : CR_DEDUP_SHINGLE;
   s->perms = o && o->perms ? o->perms : CR_DEDUP_PERMS;
-  if (s->t > 1 || s->k > CR_DEDUP_MAX_SHINGLE || s->perms > CR_DEDUP_MAX_PERMS ||
-      !(s->sig = malloc(s->perms * sizeof *s->sig))) {
+  if (s->t > 1 || s->k > CR_DEDUP_MAX_SHINGLE || s->perms > CR_DEDUP_MAX_PERMS) {
     free(s);
     return NULL;
   }
@@ -57,7 +55,6 @@ void cr_dedup_stream_free(cr_dedup_stream *s) {
   cr_vec_free(&s->body);
   cr_vec_free(&s->keys);
   free(s->parent);
-  free(s->sig);
   free(s);
 }
 
@@ -66,40 +63,69 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-int cr_dedup_stream_add(cr_dedup_stream *s, const cr_doc *d) {
-  uint32_t doc = (uint32_t)s->body.n;
+int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t *out) {
+  memset(out, 0, sizeof *out);
   size_t nw, n64 = 0;
   uint64_t *w = cr_dedup_words(d, &nw), *sh = NULL;
   if (nw == SIZE_MAX) return -1;
-  XXH128_hash_t body = {0, 0};
-  uint32_t *sh32 = NULL, n32 = 0;
-  if (w) {
-    body = XXH3_128bits(w, nw * sizeof *w);
-    sh = cr_dedup_shingles(w, nw, s->k, &n64);
-    free(w);
-    if (!sh) return -1;
-    sh32 = malloc(n64 * sizeof *sh32);
-    if (!sh32) {
-      free(sh);
-      return -1;
-    }
-    for (size_t i = 0; i < n64; i++) sh32[i] = (uint32_t)sh[i];
-    qsort(sh32, n64, sizeof *sh32, cmp_u32);
-    for (size_t i = 0; i < n64; i++)
-      if (!n32 || sh32[i] != sh32[n32 - 1]) sh32[n32++] = sh32[i];
-    cr_minhash(sh, n64, s->perms, s->sig);
-    free(sh);
-    for (size_t b = 0; b < s->bands; b++) {
-      band_key k = {XXH3_64bits_withSeed(s->sig + b * s->rows, s->rows * sizeof *s->sig, b), doc};
-      if (cr_vec_push(&s->keys, k)) goto oom;
-    }
-  }
-  if (cr_vec_push(&s->body, body) || cr_vec_push(&s->nsh, n32) || cr_vec_push(&s->sh, sh32))
-    goto oom;
+  if (!w) return 0; /* an empty body duplicates nothing */
+  uint32_t sig[CR_DEDUP_MAX_PERMS];
+  XXH128_hash_t body = XXH3_128bits(w, nw * sizeof *w);
+  out->body_lo = body.low64;
+  out->body_hi = body.high64;
+  sh = cr_dedup_shingles(w, nw, s->k, &n64);
+  free(w);
+  if (!sh) return -1;
+  out->sh = malloc(n64 * sizeof *out->sh);
+  out->keys = malloc(s->bands * sizeof *out->keys);
+  if (!out->sh || !out->keys) goto oom;
+  /* sorted 64-bit hashes stay sorted by their low 32 bits only after a
+   * sort of their own */
+  for (size_t i = 0; i < n64; i++) out->sh[i] = (uint32_t)sh[i];
+  qsort(out->sh, n64, sizeof *out->sh, cmp_u32);
+  for (size_t i = 0; i < n64; i++)
+    if (!out->nsh || out->sh[i] != out->sh[out->nsh - 1]) out->sh[out->nsh++] = out->sh[i];
+  cr_minhash(sh, n64, s->perms, sig);
+  free(sh);
+  for (size_t b = 0; b < s->bands; b++)
+    out->keys[b] = XXH3_64bits_withSeed(sig + b * s->rows, s->rows * sizeof *sig, b);
+  out->nkeys = (uint32_t)s->bands;
   return 0;
 oom:
-  free(sh32);
+  free(sh);
+  cr_dedup_sketch_free(out);
   return -1;
+}
+
+void cr_dedup_sketch_free(cr_dedup_sketch_t *k) {
+  free(k->sh);
+  free(k->keys);
+  memset(k, 0, sizeof *k);
+}
+
+int cr_dedup_stream_push(cr_dedup_stream *s, cr_dedup_sketch_t *k) {
+  uint32_t doc = (uint32_t)s->body.n;
+  XXH128_hash_t body = {k->body_lo, k->body_hi};
+  for (uint32_t b = 0; b < k->nkeys; b++) {
+    band_key x = {k->keys[b], doc};
+    if (cr_vec_push(&s->keys, x)) return -1;
+  }
+  if (cr_vec_push(&s->body, body) || cr_vec_push(&s->nsh, k->nsh) || cr_vec_push(&s->sh, k->sh))
+    return -1;
+  k->sh = NULL; /* the stream owns it now */
+  free(k->keys);
+  k->keys = NULL;
+  return 0;
+}
+
+int cr_dedup_stream_add(cr_dedup_stream *s, const cr_doc *d) {
+  cr_dedup_sketch_t k;
+  if (cr_dedup_sketch(s, d, &k)) return -1;
+  if (cr_dedup_stream_push(s, &k)) {
+    cr_dedup_sketch_free(&k);
+    return -1;
+  }
+  return 0;
 }
 
 static long find(long *p, long x) {
