@@ -327,10 +327,47 @@ static void dedup_sees_through_rewrapping(void **state) {
   cr_corpus_free(c);
 }
 
+/* The streaming pass finds the groups the in-memory pass finds. */
+static void dedup_stream_matches_in_memory(void **state) {
+  (void)state;
+  size_t n;
+  char *a = example_text(0, &n), *b = example_text(1, &n);
+  size_t na = strlen(a);
+  char *x = edit_every(a, na, 60, 3), *y = edit_every(a, na, 60, 33);
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "x.txt", x);
+  add(c, "b.txt", b);
+  add(c, "y.txt", y);
+  add(c, "a.txt", a);
+  add(c, "b2.txt", b);
+  cr_dedup *dd;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  cr_dedup_stream *s = cr_dedup_stream_new(NULL);
+  assert_non_null(s);
+  for (size_t i = 0; i < cr_corpus_doc_count(c); i++)
+    assert_int_equal(cr_dedup_stream_add(s, cr_corpus_doc(c, i)), 0);
+  assert_int_equal(cr_dedup_stream_finish(s), 0);
+  assert_int_equal(cr_dedup_stream_count(s), 5);
+  size_t copies = 0;
+  for (size_t i = 0; i < 5; i++) {
+    assert_int_equal(cr_dedup_stream_group(s, i), cr_dedup_group(dd, i));
+    copies += cr_dedup_stream_group(s, i) != i;
+  }
+  assert_int_equal(copies, 3); /* y and a join x; b2 joins b */
+  cr_dedup_stream_free(s);
+  cr_dedup_free(dd);
+  cr_corpus_free(c);
+  free(a);
+  free(b);
+  free(x);
+  free(y);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(dedup_groups_join_non_transitive_copies),
       cmocka_unit_test(dedup_sees_through_rewrapping),
+      cmocka_unit_test(dedup_stream_matches_in_memory),
       cmocka_unit_test(dedup_finds_exact_near_and_derived),
       cmocka_unit_test(dedup_reports_no_false_pair),
       cmocka_unit_test(lsh_bands_follow_threshold),
