@@ -4,6 +4,7 @@
 #   make test       set up, build, run every test (summary line at the end)
 #   make sanitize   the whole test suite under ASan + UBSan (clang or gcc)
 #   make bench      text-layer throughput on ../shared/data
+#   make browser-test  the HTML story pages in headless Chromium
 #
 # Objects go to $(BUILD) (build/ by default) so sanitizer and release
 # builds never mix.
@@ -60,6 +61,9 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 demo: setup
 	@$(MAKE) --no-print-directory all
 	$(BIN) brief examples/brussels-2024-10-17
+	@mkdir -p $(BUILD)/demo
+	@$(BIN) brief --format html -o $(BUILD)/demo/story.html examples/brussels-2024-10-17
+	@echo "story page: $(BUILD)/demo/story.html"
 
 check test: setup
 	@$(MAKE) --no-print-directory all $(TESTS) $(BENCHES)
@@ -94,3 +98,18 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+
+# NeuS summaries: crossread brief vs Lead vs LexRank, ROUGE (issue 6).
+bench-summary: setup
+	@scripts/setup bench
+	@$(MAKE) --no-print-directory all $(BENCHES)
+	bench/summary-eval ../shared/data/summaries/neus val 66
+	$(BUILD)/bench/story_speed ../shared/data/summaries/neus/train.source 50 1000
+.PHONY: bench-summary
+
+# The HTML story pages in headless Chromium (installed by scripts/setup
+# browser when missing): rendering, console, hostile input, anchors.
+.PHONY: browser-test
+browser-test: setup
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) tests/browser/run

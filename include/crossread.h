@@ -129,7 +129,9 @@ typedef struct cr_brief cr_brief;
 
 typedef struct cr_brief_options {
   size_t sentences;  /* summary length in sentences (0 = default 5) */
-  size_t words;      /* if > 0, stop adding sentences past this many words */
+  size_t words;      /* if > 0, stop adding sentences once this many words
+                        are reached; sentences stay whole, so the last one
+                        may pass it by up to 30% */
 } cr_brief_options;
 
 /* Builds a brief of every document of the corpus as one story.
@@ -151,7 +153,8 @@ typedef enum cr_format {
   CR_FORMAT_JSON = 0,
   CR_FORMAT_MARKDOWN,
   CR_FORMAT_TEXT,
-  CR_FORMAT_JSONL
+  CR_FORMAT_JSONL,
+  CR_FORMAT_HTML   /* one self-contained page (brief only) */
 } cr_format;
 
 /* Writes the brief.  Returns CR_ERR_IO when out could not be written. */
@@ -224,6 +227,24 @@ size_t cr_clustering_count(const cr_clustering *k);
 /* Story of doc i: 0 .. count-1, numbered by first appearance in the input. */
 size_t cr_clustering_story(const cr_clustering *k, size_t i);
 
+/* ---------------------------------------------------------------- who said what
+ * The analyze stage (run by cr_corpus_analyze): attributions of each report.
+ * Spans are byte ranges into cr_doc_text(); a span with start == end is
+ * absent (no explicit source, no second content fragment). */
+typedef struct cr_attribution_info {
+  cr_span source;        /* who says it ("Jane Smith, a spokeswoman,") */
+  cr_span cue;           /* "said", "according to", "has denied" */
+  cr_span content;       /* what is said */
+  cr_span content2;      /* the rest of a split quotation, or empty */
+  const char *speaker;   /* canonical entity name, or NULL if unresolved */
+  const char *kind;      /* "direct", "indirect" or "mixed" */
+  const char *polarity;  /* "asserts", "denies", "doubts" or "hedges" */
+} cr_attribution_info;
+
+size_t cr_doc_attribution_count(const cr_doc *d);
+/* Fills *out with attribution i of d; CR_ERR_USAGE when i is out of range. */
+cr_status cr_doc_attribution(const cr_corpus *c, const cr_doc *d, size_t i,
+                             cr_attribution_info *out);
 /* A new corpus holding docs[0..n) of c, read again from their original
  * bytes (same ids, metadata and text), in that order: one story's
  * reports, to brief it alone.  *out is NULL on error. */
@@ -232,7 +253,8 @@ cr_status cr_corpus_subset(const cr_corpus *c, const size_t *docs, size_t n,
 
 /* Writes several briefs as one document: JSON {"stories": [...]} with one
  * entry per brief (ids story-1, story-2, ...), Markdown one section per
- * story.  With n == 1 the output is cr_render_brief's. */
+ * story; HTML only for n == 1 (CR_ERR_USAGE otherwise).  With n == 1 the
+ * output is cr_render_brief's. */
 cr_status cr_render_briefs(const cr_brief *const *b, size_t n, cr_format fmt,
                            FILE *out);
 

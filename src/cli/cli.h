@@ -19,6 +19,9 @@ int cmd_clean(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+int cmd_numbers(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 

@@ -17,11 +17,14 @@ static void usage(FILE *f) {
       "carries them, and the sources.\n"
       "\n"
       "options:\n"
-      "  -f, --format md|json   output format (default md)\n"
+      "  -f, --format md|json|html  output format (default md); html is one\n"
+      "                         self-contained page: no scripts, no network\n"
       "  -n, --sentences N      summary sentences (default 5)\n"
-      "  -w, --words N          stop the summary at about N words\n"
+      "  -w, --words N          stop the summary at about N words (whole\n"
+      "                         sentences: the last may pass N by 30%)\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
-      "      --one-story        brief all the reports as one story\n"
+      "      --one-story        brief all the reports as one story (html\n"
+      "                         always does)\n"
       "      --db FILE          with --story: brief a story of this store\n"
       "      --story ID         the story to brief (see crossread stories)\n"
       "  -q, --quiet            no progress on stderr\n"
@@ -157,7 +160,7 @@ int cmd_brief(int argc, char **argv) {
     switch (ch) {
       case 'f':
         if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_TEXT) {
-          fprintf(stderr, "crossread brief: unknown format '%s' (md, json)\n", optarg);
+          fprintf(stderr, "crossread brief: unknown format '%s' (md, json, html)\n", optarg);
           return CLI_USAGE;
         }
         break;
@@ -203,7 +206,8 @@ int cmd_brief(int argc, char **argv) {
     goto done;
   }
   cr_status st;
-  if (!one && !db && cr_corpus_doc_count(c) > 1) {
+  /* an HTML page is one story: the reports are briefed together there */
+  if (!one && !db && fmt != CR_FORMAT_HTML && cr_corpus_doc_count(c) > 1) {
     st = brief_stories(c, &bo, (cr_format)fmt, out);
     if (st == CR_OK) rc = cli_exit_code(c);
     else if (st != CR_ERR_IO) fprintf(stderr, "crossread brief: %s\n", cr_status_str(st));

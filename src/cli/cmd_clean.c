@@ -32,7 +32,7 @@ int cmd_clean(int argc, char **argv) {
   while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
-        if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_MARKDOWN) {
+        if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_MARKDOWN || fmt == CR_FORMAT_HTML) {
           fprintf(stderr, "crossread clean: unknown format '%s' (text, json)\n", optarg);
           return CLI_USAGE;
         }

@@ -78,6 +78,7 @@ int cli_format(const char *s) {
   if (!strcmp(s, "jsonl")) return CR_FORMAT_JSONL;
   if (!strcmp(s, "md") || !strcmp(s, "markdown")) return CR_FORMAT_MARKDOWN;
   if (!strcmp(s, "text") || !strcmp(s, "txt")) return CR_FORMAT_TEXT;
+  if (!strcmp(s, "html")) return CR_FORMAT_HTML;
   return -1;
 }
 

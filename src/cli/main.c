@@ -9,6 +9,9 @@ static const cli_cmd commands[] = {
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
     {"cluster", "a story id per report (one story per event)", cmd_cluster},
     {"dedup", "exact, near-duplicate and derived (wire) copies", cmd_dedup},
+    {"quotes", "who said what: attributions with speaker, cue, content", cmd_quotes},
+    {"entities", "people, organisations and places with their aliases", cmd_entities},
+    {"numbers", "numbers and dates, normalised, per report", cmd_numbers},
     {"stories", "the stories of a story store (--db FILE)", cmd_stories},
 };
 

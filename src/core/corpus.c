@@ -1,4 +1,5 @@
 /* corpus.c — corpus lifetime, documents, diagnostics, vocabulary. */
+#include "analyze/analyze.h"
 #include "core/corpus.h"
 
 #include <stdarg.h>
@@ -35,6 +36,7 @@ void cr_corpus_free(cr_corpus *c) {
   cr_buf_free(&c->fold);
   cr_vec_free(&c->toks);
   cr_vec_free(&c->sents);
+  cr_analyze_free(c); /* the entity registry */
   cr_arena_free(c->arena);
   free(c);
 }

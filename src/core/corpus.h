@@ -28,6 +28,11 @@ struct cr_corpus {
   cr_buf fold;
   cr_token_vec toks;
   cr_sentence_vec sents;
+
+  /* analyze stage (src/analyze/analyze.h): the entity registry */
+  CR_VEC(struct cr_entity) ents;
+  cr_strmap *ent_keys;   /* exact name -> entity id, before merging */
+  unsigned ents_merged : 1;
 };
 
 /* Records a diagnostic (message formatted into the arena). */

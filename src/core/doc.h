@@ -69,6 +69,17 @@ struct cr_doc {
   size_t words;         /* word and number tokens in body paragraphs */
 
   unsigned analyzed : 1;
+
+  /* analyze stage (src/analyze/analyze.h): who said what */
+  struct cr_attr *attrs;      /* attributions, in text order of their cue */
+  size_t nattrs;
+  struct cr_mention *ments;   /* entity mentions, in text order */
+  size_t nments;
+  struct cr_number *nums;     /* numbers with unit and counted noun */
+  size_t nnums;
+  struct cr_date *dates;      /* dates, resolved against meta.date */
+  size_t ndates;
+  unsigned attributed : 1;    /* the analyze stage ran */
 };
 
 #endif

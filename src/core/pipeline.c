@@ -1,6 +1,7 @@
 /* pipeline.c — runs the per-document stages in order: clean (paragraphs,
  * title), text (tokens, sentences), stems.  Each stage only reads what the
  * earlier ones left on the document. */
+#include "analyze/analyze.h"
 #include "clean/clean.h"
 #include "core/corpus.h"
 #include "core/termvec.h"
@@ -96,6 +97,7 @@ cr_status cr_corpus_analyze(cr_corpus *c) {
     cr_doc *d = c->docs.v[i];
     if (!d->analyzed && analyze_doc(c, d)) return CR_ERR_NOMEM;
   }
+  if (cr_analyze_corpus(c)) return CR_ERR_NOMEM; /* who said what */
   return CR_OK;
 }
 

@@ -1,4 +1,5 @@
 /* render.c — the public renderer entry points. */
+#include "report/html.h"
 #include "report/report.h"
 
 cr_status cr_render_brief(const cr_brief *b, cr_format fmt, FILE *out) {
@@ -9,6 +10,7 @@ cr_status cr_render_brief(const cr_brief *b, cr_format fmt, FILE *out) {
     case CR_FORMAT_JSONL: rc = cr_brief_json(b, out, 0); break;
     case CR_FORMAT_MARKDOWN:
     case CR_FORMAT_TEXT: rc = cr_brief_markdown(b, out); break;
+    case CR_FORMAT_HTML: rc = cr_brief_html(b, out); break;
     default: return CR_ERR_USAGE;
   }
   return rc ? CR_ERR_IO : CR_OK;
@@ -25,6 +27,10 @@ cr_status cr_render_briefs(const cr_brief *const *b, size_t n, cr_format fmt,
     case CR_FORMAT_JSONL: rc = cr_briefs_json(b, n, out, 0); break;
     case CR_FORMAT_MARKDOWN:
     case CR_FORMAT_TEXT: rc = cr_briefs_markdown(b, n, out); break;
+    case CR_FORMAT_HTML:
+      if (n != 1) return CR_ERR_USAGE; /* one page is one story */
+      rc = cr_brief_html(b[0], out);
+      break;
     default: return CR_ERR_USAGE;
   }
   return rc ? CR_ERR_IO : CR_OK;

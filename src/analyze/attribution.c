@@ -1,0 +1,1139 @@
+/* attribution.c — finding who said what in a sentence.
+ *
+ * An attribution has three roles: the cue (a reporting verb, "according
+ * to"), the source (who says it) and the content (what is said).  English
+ * news uses a handful of orders, each handled by one function below:
+ *
+ *   source first    Officials said (that) the talks had failed.
+ *   content first   “The talks failed,” officials said.   The talks
+ *                   failed, he said on Tuesday.
+ *   inverted        “The talks failed,” said Jane Smith, a spokeswoman.
+ *   according to    According to officials, the talks failed.
+ *                   The talks failed, according to officials.
+ *
+ * Span conventions follow the PolNeAR annotation (studied on its train
+ * split): the source is the whole noun phrase with titles and appositives
+ * ("Mr. Smith", "Jane Smith, a spokeswoman for the party,"); a pronoun or
+ * relative pronoun ("he", "who") is a source by itself; the content
+ * includes a leading "that" and its quotation marks but not the comma or
+ * full stop that separates it from the cue.
+ *
+ * There is no parser: noun phrases are found by walking tokens with small
+ * word lists, every walk bounded by a named constant. */
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+/* Longest source phrase walked back from a cue (tokens).  Long enough
+ * for "the Republican nominee's campaign manager", short enough that a
+ * comma-free 100 KB paragraph costs nothing. */
+#define CR_SRC_MAX_TOKS 12
+/* Longest appositive between two commas ("Jane Smith, a spokeswoman for
+ * the foreign ministry in Moscow, said"). */
+#define CR_APPOS_MAX_TOKS 30
+/* Longest tail after a content-first cue ("..., he said in a statement on
+ * Tuesday."): longer tails mean the cue heads its own clause. */
+#define CR_TAIL_MAX_TOKS 8
+/* Longest inverted source ("said Jane Smith, a spokeswoman for X."). */
+#define CR_INV_SRC_MAX_TOKS 30
+/* How far "told reporters ... that" may look for its "that". */
+#define CR_OBJ_MAX_TOKS 16
+/* How many paragraphs a quotation may run over. */
+#define CR_QUOTE_MAX_PARAS 6
+
+typedef struct ctx {
+  const cr_doc *d;
+  const uint8_t *inq;
+  const uint32_t *close;
+  uint32_t b, e; /* the sentence's tokens */
+  uint32_t s;    /* the sentence */
+} ctx;
+
+static int tok_punct(const ctx *x, uint32_t i, char ch) {
+  const cr_token *t = &x->d->toks[i];
+  return (t->kind == CR_TOK_PUNCT || t->kind == CR_TOK_SYMBOL) &&
+         t->span.end - t->span.start == 1 && x->d->text[t->span.start] == ch;
+}
+static int tok_wordish(const cr_token *t) {
+  return t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV ||
+         t->kind == CR_TOK_NUMBER;
+}
+static int tok_close_quote(const ctx *x, uint32_t i) {
+  return x->d->toks[i].kind == CR_TOK_QUOTE && x->close[i] == UINT32_MAX &&
+         !(x->d->toks[i].flags & CR_TF_OPEN);
+}
+static int tok_open_quote(const ctx *x, uint32_t i) {
+  return x->d->toks[i].kind == CR_TOK_QUOTE && (x->d->toks[i].flags & CR_TF_OPEN);
+}
+/* A boundary a content-first clause ends on: , — or a closing quote. */
+static int tok_clause_end(const ctx *x, uint32_t i) {
+  return tok_punct(x, i, ',') || x->d->toks[i].kind == CR_TOK_DASH ||
+         tok_close_quote(x, i);
+}
+static int tok_is(const ctx *x, uint32_t i, const char *w) {
+  return cr_tok_is(x->d, &x->d->toks[i], w);
+}
+#define IN_LIST(x, i, list) \
+  cr_tok_in((x)->d, &(x)->d->toks[i], list, sizeof list / sizeof *list)
+
+/* Subject pronouns and relative pronouns: a source on their own. */
+static const char *const pronouns[] = {"he", "i", "it", "one", "she", "that",
+                                       "they", "we", "which", "who", "you"};
+/* Words a subject phrase never contains: they start or join clauses
+ * (conjunctions, subordinators, auxiliaries, most prepositions).
+ * Sorted for bsearch. */
+static const char *const np_stops[] = {
+    "about", "after", "against", "also", "although", "and", "are", "as",
+    "be", "because", "been", "before", "being", "between", "but", "by",
+    "can", "could", "did", "do", "does", "during", "had", "has", "have",
+    "he", "her", "him", "how", "i", "if", "into", "is", "it", "may",
+    "might", "must", "nor", "not", "on", "or", "over", "she", "should",
+    "since", "so", "than", "that", "them", "then", "they", "though", "to",
+    "under", "unless", "until", "up", "us", "was", "we", "were", "what",
+    "when", "where", "whereas", "whether", "which", "while", "who", "whom",
+    "why", "will", "with", "without", "would", "yet", "you"};
+/* Adverbs and time words that sit between a subject and its verb
+ * ("Trump on Monday said", "she also said") and belong to neither. */
+static const char *const between[] = {
+    "again", "already", "also", "earlier", "finally",
+    "first", "friday", "further", "here", "last", "later", "monday", "month",
+    "morning", "night", "now", "often", "on", "once", "previously",
+    "privately", "publicly", "recently", "repeatedly", "reportedly",
+    "saturday", "separately", "since", "still", "sunday", "then", "this",
+    "thursday", "today", "tonight", "tuesday", "wednesday", "week",
+    "yesterday"};
+/* Verbs whose object comes before the content ("told reporters that"). */
+static const char *const takes_object[] = {
+    "advised", "asked", "assured", "informed", "reminded", "tell",
+    "telling", "tells", "told", "urged", "warned", "warning", "warns"};
+/* Auxiliaries, modals and adverbs that form part of the cue in PolNeAR
+ * ("has said", "also said", "would not say", "has long argued"); words
+ * ending in -ly and contractions in n't are added by cue_modifier(). */
+static const char *const cue_left[] = {
+    "also", "are", "can", "could", "did", "do", "does", "even", "further",
+    "had", "has", "have", "is", "long", "may", "might", "must", "never",
+    "not", "often", "should", "still", "was", "were", "will", "would"};
+/* Words after which a cue word is a noun ("the claims", "his remarks"). */
+static const char *const noun_before[] = {
+    "a", "about", "an", "any", "by", "for", "from", "her", "his", "in",
+    "its", "my", "new", "no", "of", "on", "our", "recent", "such", "the",
+    "their", "these", "this", "those", "with", "your"};
+/* Lower-case words that may stand before a name inside a source
+ * ("Republican nominee Donald Trump", "spokeswoman Jane Smith"): roles
+ * and titles.  Any other lower-case word before a name ends the source
+ * ("In an interview Trump said"). */
+static const char *const roles[] = {
+    "adviser", "advisor", "aide", "ambassador", "analyst", "anchor",
+    "attorney", "author", "candidate", "ceo", "chair", "chairman",
+    "chairwoman", "chief", "columnist", "commander", "commissioner",
+    "congressman", "congresswoman", "correspondent", "councilman",
+    "councilwoman", "critic", "defender", "delegate", "director",
+    "economist", "editor", "envoy", "executive", "expert", "founder",
+    "general", "governor", "head", "host", "investor", "judge", "lawmaker",
+    "lawyer", "leader", "manager", "mate", "mayor", "member", "minister",
+    "moderator", "nominee", "officer", "official", "operative", "partner",
+    "pastor", "president", "professor", "prosecutor", "rep", "reporter",
+    "representative", "researcher", "secretary", "sen", "senator",
+    "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman",
+    "strategist", "surrogate", "writer"};
+/* Prepositions that stay inside a subject before a name ("a spokesman
+ * for Mayor Jackson", "the Club for Growth", "the head of NATO"). */
+static const char *const np_preps[] = {"at", "for", "from", "of"};
+/* Prepositions that open an adjunct after a cue ("in a statement"). */
+static const char *const adjunct_preps[] = {"at", "during", "in", "on", "to",
+                                            "via", "with"};
+/* Lower-case particles inside names ("Osama bin Laden"). */
+static const char *const name_particles[] = {"al", "bin", "da", "de", "del", "der",
+                                             "la", "le", "van", "von"};
+/* Relative pronouns opening a clause rather than an appositive noun
+ * phrase: "Smith, who ..., said" has source "Smith". */
+static const char *const relatives[] = {"which", "who", "whose"};
+/* Words that may open a content-first clause without being part of it. */
+static const char *const clause_openers[] = {"and", "but", "so", "yet"};
+/* Question words that start a content right after the verb ("asked how
+ * ..."), never an object to skip. */
+static const char *const wh_words[] = {"how", "if", "what", "when", "where",
+                                       "whether", "who", "why"};
+/* Determiners and words that may open an inverted source ("said the
+ * spokesman", "said Smith"). */
+static const char *const determiners[] = {"a", "an", "another", "her", "his",
+                                          "its", "one", "some",
+                                          "the", "their"};
+
+/* Words in -ly that are not adverbs. */
+static const char *const ly_nouns[] = {
+    "ally", "anomaly", "assembly", "belly", "bully", "family", "folly",
+    "italy", "jelly", "july", "lily", "monopoly", "rally", "reply", "supply"};
+
+/* A word that joins the cue from the left: an auxiliary, a modal, an
+ * adverb in -ly or a negated contraction (isn't, didn’t). */
+static int cue_modifier(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  if (t->kind != CR_TOK_WORD || (t->flags & CR_TF_CAP)) return 0;
+  if (IN_LIST(x, i, cue_left)) return 1;
+  const char *w = x->d->text + t->span.start;
+  size_t n = t->span.end - t->span.start;
+  if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !IN_LIST(x, i, ly_nouns)) return 1;
+  if (n > 3 && w[n - 1] == 't' && (w[n - 2] == '\'' || (unsigned char)w[n - 2] == 0x99) &&
+      w[n - (w[n - 2] == '\'' ? 3 : 5)] == 'n')
+    return 1;
+  return 0;
+}
+
+/* A token that cannot be inside a subject phrase because it is a
+ * contraction with a verb (I've, she’ll, they're). */
+static int contraction(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  const char *w = x->d->text + t->span.start;
+  size_t n = t->span.end - t->span.start;
+  for (size_t k = 1; k + 1 < n; k++) {
+    size_t a = 0;
+    if (w[k] == '\'') a = 1;
+    else if (k + 3 < n && (unsigned char)w[k] == 0xE2 && (unsigned char)w[k + 1] == 0x80 &&
+             (unsigned char)w[k + 2] == 0x99) a = 3;
+    if (!a) continue;
+    const char *r = w + k + a;
+    size_t rn = n - k - a;
+    if ((rn == 2 && (!strncmp(r, "ve", 2) || !strncmp(r, "re", 2) || !strncmp(r, "ll", 2))) ||
+        (rn == 1 && (*r == 'm' || *r == 'd' || *r == 't')))
+      return 1;
+  }
+  return 0;
+}
+
+/* The last token of the sentence that belongs to a content: trailing
+ * full stops, commas, semicolons and dashes are left out; a closing
+ * quotation mark (and the full stop inside it) stays in. */
+static uint32_t trim_end(const ctx *x, uint32_t lo, uint32_t hi) {
+  while (hi > lo) {
+    const cr_token *t = &x->d->toks[hi - 1];
+    if (t->kind == CR_TOK_DASH || tok_punct(x, hi - 1, '.') ||
+        tok_punct(x, hi - 1, ',') || tok_punct(x, hi - 1, ';') ||
+        tok_punct(x, hi - 1, ':'))
+      hi--;
+    else
+      break;
+  }
+  return hi;
+}
+
+static cr_span span_of(const ctx *x, uint32_t lo, uint32_t hi) {
+  cr_span s = {0, 0};
+  if (hi <= lo) return s;
+  s.start = x->d->toks[lo].span.start;
+  s.end = x->d->toks[hi - 1].span.end;
+  return s;
+}
+
+/* The paragraph of token i and its token range. */
+static uint32_t para_end_tok(const cr_doc *d, uint32_t para) {
+  const cr_para *p = &d->paras[para];
+  return d->sents[p->sent_end - 1].tok_end;
+}
+
+/* When a content opens with a quotation mark, the content is the whole
+ * quotation, even when it runs over several sentences or, news style,
+ * several paragraphs that each reopen it.  Returns the token after the
+ * last one of the quotation, or 0 when it is not a quotation. */
+static uint32_t quote_extent(const ctx *x, uint32_t open) {
+  const cr_doc *d = x->d;
+  uint32_t para = d->sents[x->s].para;
+  for (int hops = 0; hops < CR_QUOTE_MAX_PARAS; hops++) {
+    if (x->close[open] != UINT32_MAX) return x->close[open] + 1;
+    uint32_t end = para_end_tok(d, para);
+    /* the next paragraph with sentences must reopen the quote */
+    uint32_t np = para + 1;
+    while (np < d->nparas && d->paras[np].sent_begin >= d->paras[np].sent_end)
+      np++;
+    if (np >= d->nparas) return end;
+    uint32_t t0 = d->sents[d->paras[np].sent_begin].tok_begin;
+    if (t0 >= d->ntoks || !tok_open_quote(x, t0)) return end;
+    para = np;
+    open = t0;
+  }
+  return 0;
+}
+
+/* Walks back from a cue to the start of its subject phrase.  *se gets
+ * the end of the phrase (adverbs and time words between subject and verb
+ * are skipped).  Returns the first token, or UINT32_MAX when there is
+ * no subject. */
+static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
+  if (cue <= x->b) return UINT32_MAX;
+  int64_t p = (int64_t)cue - 1;
+  while (p >= x->b && IN_LIST(x, (uint32_t)p, between) &&
+         !(x->d->toks[p].flags & CR_TF_CAP && p == x->b))
+    p--;
+  if (p < x->b) return UINT32_MAX;
+  *se = (uint32_t)p + 1;
+  if (IN_LIST(x, (uint32_t)p, pronouns)) return (uint32_t)p;
+  if (tok_punct(x, (uint32_t)p, ',')) return UINT32_MAX; /* see appositive */
+  int64_t lo = p, n = 0;
+  for (; p >= x->b && n < CR_SRC_MAX_TOKS; p--, n++) {
+    const cr_token *t = &x->d->toks[p];
+    if (x->inq[p] || contraction(x, (uint32_t)p)) break;
+    /* "Rep. Gwen Moore (D-Wis.)": a parenthesis is taken whole */
+    if (tok_punct(x, (uint32_t)p, ')')) {
+      int64_t q = p - 1;
+      while (q >= x->b && q > p - 10 && !tok_punct(x, (uint32_t)q, '(') &&
+             !tok_punct(x, (uint32_t)q, ')'))
+        q--;
+      if (q < x->b || !tok_punct(x, (uint32_t)q, '(')) break;
+      lo = p = q;
+      continue;
+    }
+    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&')) break;
+    /* prepositions inside a noun phrase: "a study by Harvard", "the
+     * head of the party", "Republicans in Congress" */
+    if (tok_is(x, (uint32_t)p, "by") || tok_is(x, (uint32_t)p, "with") ||
+        (tok_is(x, (uint32_t)p, "in") && (uint32_t)p + 1 < *se &&
+         (x->d->toks[p + 1].flags & CR_TF_CAP))) {
+      lo = p;
+      continue;
+    }
+    /* "Regulators and environmental groups": "and" joins two subjects
+     * when a plural or a name stands on its left */
+    if (tok_is(x, (uint32_t)p, "and") && p > x->b && lo == p + 1) {
+      const cr_token *l = &x->d->toks[p - 1];
+      const char *lw = x->d->text + l->span.end - 1;
+      if (l->kind == CR_TOK_WORD && ((l->flags & CR_TF_CAP) || *lw == 's') &&
+          !IN_LIST(x, (uint32_t)p - 1, np_stops)) {
+        lo = p;
+        continue;
+      }
+    }
+    if (IN_LIST(x, (uint32_t)p, np_stops)) break;
+    char w[24];
+    size_t wl = cr_tok_lower(x->d, t, w, sizeof w);
+    if (wl && !(t->flags & CR_TF_CAP) && cr_cue_lookup(w, wl)) break;
+    /* a lower-case word before a name must be a role ("nominee Donald
+     * Trump"), else it ends an earlier phrase ("an interview Trump") */
+    if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
+        (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
+        !IN_LIST(x, (uint32_t)p, determiners) && !IN_LIST(x, (uint32_t)p, np_preps) &&
+        !IN_LIST(x, (uint32_t)p, name_particles))
+      break;
+    lo = p;
+  }
+  /* sentence-initial conjunctions and adverbs are not part of the phrase */
+  while (lo < *se && (IN_LIST(x, (uint32_t)lo, clause_openers) ||
+                      tok_is(x, (uint32_t)lo, "even") || tok_is(x, (uint32_t)lo, "meanwhile")))
+    lo++;
+  if (lo > (int64_t)*se - 1 || n == 0) return UINT32_MAX;
+  /* a phrase cannot start with a preposition left dangling by the walk */
+  while (lo < *se && (tok_is(x, (uint32_t)lo, "of") || tok_is(x, (uint32_t)lo, "for") ||
+                      tok_is(x, (uint32_t)lo, "in") || tok_is(x, (uint32_t)lo, "at") ||
+                      tok_is(x, (uint32_t)lo, "from") || tok_is(x, (uint32_t)lo, "by") ||
+                      tok_is(x, (uint32_t)lo, "with") || tok_is(x, (uint32_t)lo, "and")))
+    lo++;
+  return lo < *se ? (uint32_t)lo : UINT32_MAX;
+}
+
+/* "Jane Smith, a spokeswoman for the ministry, said": the subject is the
+ * name before the first comma, through the closing comma.  Returns the
+ * name's first token, or UINT32_MAX. */
+/* Most commas an appositive may hold ("Johnnie Wilson, of Springfield,
+ * Va., said"). */
+#define CR_APPOS_MAX_COMMAS 3
+
+static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first);
+static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se);
+
+static uint32_t appositive_before(const ctx *x, uint32_t comma, uint32_t *first) {
+  uint32_t c = comma;
+  for (int k = 0; k < CR_APPOS_MAX_COMMAS; k++) {
+    uint32_t r = appositive_at(x, c, first);
+    if (r != UINT32_MAX) return r;
+    /* the next comma back becomes the end of a longer appositive */
+    int64_t q = (int64_t)c - 1;
+    while (q > (int64_t)x->b && !tok_punct(x, (uint32_t)q, ',')) q--;
+    if (q <= (int64_t)x->b) break;
+    /* keep the outer comma: the appositive runs to the original one */
+    uint32_t f2;
+    r = appositive_at(x, (uint32_t)q, &f2);
+    if (r != UINT32_MAX) {
+      *first = f2;
+      return r;
+    }
+    c = (uint32_t)q;
+  }
+  return UINT32_MAX;
+}
+
+static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first) {
+  if (comma < x->b + 2) return UINT32_MAX;
+  uint32_t lim = comma > x->b + CR_APPOS_MAX_TOKS ? comma - CR_APPOS_MAX_TOKS : x->b;
+  int64_t q = (int64_t)comma - 1;
+  for (; q >= lim; q--) {
+    if (tok_punct(x, (uint32_t)q, ',')) break;
+    if (x->d->toks[q].kind == CR_TOK_QUOTE || tok_punct(x, (uint32_t)q, ';'))
+      return UINT32_MAX;
+  }
+  if (q < lim || q <= x->b || q + 1 >= comma) return UINT32_MAX;
+  /* the name: capitalised words and abbreviations before the comma */
+  int64_t p = q - 1, n = 0;
+  for (; p >= x->b && n < 6; p--, n++) {
+    const cr_token *t = &x->d->toks[p];
+    if (!(t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV) ||
+        !(t->flags & CR_TF_CAP))
+      break;
+  }
+  *first = (uint32_t)q;
+  if (n == 0) {
+    /* "The state's campaign chairman, Phil Lovas, said": a noun phrase
+     * opening the clause, then the name */
+    uint32_t se2 = 0, s0 = subject_before(x, (uint32_t)q, &se2);
+    if (s0 == UINT32_MAX || se2 != (uint32_t)q) return UINT32_MAX;
+    if (s0 > x->b && !tok_clause_end(x, s0 - 1)) return UINT32_MAX;
+    return s0;
+  }
+  /* the name must start the clause: sentence start or after a boundary */
+  if (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
+      !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
+      !IN_LIST(x, (uint32_t)p, clause_openers))
+    return UINT32_MAX;
+  /* "Even China, ...": an opening adverb is not part of the name */
+  while (p + 1 < q && (IN_LIST(x, (uint32_t)p + 1, clause_openers) ||
+                       tok_is(x, (uint32_t)p + 1, "even")))
+    p++;
+  if (p + 1 >= q) return UINT32_MAX;
+  return (uint32_t)(p + 1);
+}
+
+/* The content-first clause ending just before token k (a comma, dash or
+ * closing quote): from the sentence start, or from the quotation's
+ * opening mark when the clause is a quotation opened earlier. */
+static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) {
+  uint32_t end = k; /* exclusive */
+  if (tok_close_quote(x, k)) end = k + 1;
+  else if (k > x->b && tok_close_quote(x, k - 1)) end = k; /* ”, */
+  uint32_t start = x->b;
+  if (end > x->b && tok_close_quote(x, end - 1)) {
+    /* find the opening mark (bounded walk back through the paragraph) */
+    uint32_t ce = end - 1, lim = ce > 4096 ? ce - 4096 : 0;
+    for (int64_t i = (int64_t)ce - 1; i >= (int64_t)lim; i--)
+      if (x->close[i] == ce) {
+        if ((uint32_t)i < start) start = (uint32_t)i;
+        break;
+      }
+  }
+  if (start == x->b && IN_LIST(x, start, clause_openers)) start++;
+  end = trim_end(x, start, end);
+  if (end < start + 2) return 0;
+  *lo = start;
+  *hi = end;
+  return 1;
+}
+
+/* Conjunctions after which a sentence contrasts the report with
+ * something else ("..., while others disagreed"). */
+static const char *const contrast[] = {"although", "but", "though", "whereas", "while"};
+
+/* j is a lower-case reporting verb (speech class). */
+static int cue_word(const ctx *x, uint32_t j) {
+  if (j >= x->e || (x->d->toks[j].flags & CR_TF_CAP)) return 0;
+  char w[24];
+  size_t n = cr_tok_lower(x->d, &x->d->toks[j], w, sizeof w);
+  const cr_cue_entry *e = n ? cr_cue_lookup(w, n) : NULL;
+  return e && e->cls == CR_CUE_SPEECH;
+}
+
+/* A reported clause ends where the reporting sentence goes on with a
+ * verb of its own: ", citing ...", ", adding that ...", "and added". */
+static uint32_t clause_cut(const ctx *x, uint32_t from, uint32_t end) {
+  for (uint32_t j = from + 1; j + 1 < end; j++) {
+    if (x->inq[j]) continue;
+    /* "... and added that": a second reporting verb of the same speaker */
+    if ((tok_is(x, j, "and") || tok_is(x, j, "but")) && cue_word(x, j + 1)) return j;
+    int sep = tok_punct(x, j, ',') || tok_punct(x, j, ';');
+    if (!sep) continue;
+    /* ", while ...": a contrast the reporter adds */
+    if (IN_LIST(x, j + 1, contrast)) return j;
+    uint32_t k = j + 1;
+    if (k + 1 < end && (tok_is(x, k, "and") || tok_is(x, k, "but"))) k++;
+    char w[24];
+    size_t n = cr_tok_lower(x->d, &x->d->toks[k], w, sizeof w);
+    if (!n || (x->d->toks[k].flags & CR_TF_CAP)) continue;
+    const cr_cue_entry *e = cr_cue_lookup(w, n);
+    if (e && e->cls == CR_CUE_SPEECH && n > 3 &&
+        (!strcmp(w + n - 3, "ing") || k > j + 1))
+      return j;
+  }
+  return end;
+}
+
+/* Longest adjunct between a cue and its content ("said in a statement
+ * on Tuesday that", "wrote flatly:"). */
+#define CR_ADJUNCT_MAX_TOKS 8
+
+/* "said in an e-mail that ...", "said flatly: ...": an adverb or a
+ * prepositional phrase before "that", a colon or a quotation belongs to
+ * neither role; the content starts after it. */
+static uint32_t skip_adjunct(const ctx *x, uint32_t i) {
+  if (i >= x->e) return i;
+  const cr_token *t = &x->d->toks[i];
+  char w[24];
+  size_t n = cr_tok_lower(x->d, t, w, sizeof w);
+  int adverb = n > 4 && !strcmp(w + n - 2, "ly") && !(t->flags & CR_TF_CAP);
+  if (!adverb && !IN_LIST(x, i, adjunct_preps)) return i;
+  for (uint32_t j = i + 1; j < x->e && j <= i + CR_ADJUNCT_MAX_TOKS; j++) {
+    if (tok_is(x, j, "that") || tok_punct(x, j, ':') || tok_open_quote(x, j)) return j;
+    if (tok_punct(x, j, ',')) return j + 1 < x->e && tok_open_quote(x, j + 1) ? j + 1 : i;
+    if (x->d->toks[j].kind == CR_TOK_QUOTE || IN_LIST(x, j, np_stops)) return i;
+  }
+  return i;
+}
+
+/* The object of "told": a pronoun, a name, or a short noun phrase
+ * ("reporters", "the Huffington Post"), then any time words. */
+static uint32_t skip_object(const ctx *x, uint32_t i) {
+  uint32_t j = i;
+  if (IN_LIST(x, j, determiners)) j++;
+  if (j < x->e && (x->d->toks[j].flags & CR_TF_CAP)) {
+    while (j < x->e && j < i + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
+           tok_wordish(&x->d->toks[j]))
+      j++;
+  } else if (j < x->e && tok_wordish(&x->d->toks[j])) {
+    j++; /* him, reporters, supporters */
+  }
+  while (j < x->e && j < i + 10 && IN_LIST(x, j, between)) j++;
+  return j;
+}
+
+/* 'he said the campaign would ''begin to focus ... security.''': the
+ * sentence splitter leaves a closing mark glued to the full stop in the
+ * next sentence; PolNeAR's content takes the stop and the mark.  Returns
+ * the token after the mark(s), or 0 when the next sentence does not
+ * open with a glued closing mark in the same paragraph. */
+static uint32_t closing_spill(const ctx *x) {
+  const cr_doc *d = x->d;
+  uint32_t k = x->e;
+  if (k >= d->ntoks || x->s + 1 >= d->nsents ||
+      d->sents[x->s + 1].para != d->sents[x->s].para)
+    return 0;
+  const cr_token *t = &d->toks[k];
+  if (t->kind != CR_TOK_QUOTE || (t->flags & CR_TF_SPACE_BEFORE))
+    return 0;
+  uint32_t n = k + 1;
+  if (n < d->ntoks && d->toks[n].kind == CR_TOK_QUOTE &&
+      d->toks[n].span.start == t->span.end)
+    n++;
+  return n <= d->sents[x->s + 1].tok_end ? n : 0;
+}
+
+/* The content after a source-first cue, to the end of the sentence (or
+ * of the quotation it opens). */
+static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
+                         uint32_t *hi) {
+  uint32_t i = c;
+  if (object && i < x->e && !IN_LIST(x, i, wh_words)) {
+    /* told reporters (on Tuesday) that ...: the content starts at "that",
+     * a colon or a quotation mark; else after a one-word object (him) */
+    uint32_t j = i, found = 0;
+    for (; j < x->e && j < i + CR_OBJ_MAX_TOKS; j++) {
+      if (tok_is(x, j, "that") || tok_punct(x, j, ':')) {
+        found = 1;
+        break;
+      }
+      if (tok_punct(x, j, '.') || IN_LIST(x, j, wh_words) ||
+          x->d->toks[j].kind == CR_TOK_QUOTE)
+        break;
+    }
+    if (found) i = j;
+    else if (i < x->e && !tok_is(x, i, "to")) i = skip_object(x, i);
+  }
+  /* said (on) Wednesday (night) that ...: time words before the content */
+  for (uint32_t j = i; j < x->e && j < i + 4; j++) {
+    if (tok_is(x, j, "that")) {
+      i = j;
+      break;
+    }
+    if (!IN_LIST(x, j, between)) break;
+  }
+  i = skip_adjunct(x, i);
+  while (i < x->e && (tok_punct(x, i, ',') || tok_punct(x, i, ':'))) i++;
+  if (i >= x->e) return 0;
+  uint32_t end = x->e;
+  if (tok_open_quote(x, i)) {
+    uint32_t q = quote_extent(x, i);
+    if (q > end) end = q;
+  } else {
+    end = clause_cut(x, i, end);
+  }
+  uint32_t spill = end == x->e ? closing_spill(x) : 0;
+  end = spill ? spill : trim_end(x, i, end);
+  if (end < i + 2) return 0;
+  *lo = i;
+  *hi = end;
+  return 1;
+}
+
+/* "…,” said Jane Smith, a spokeswoman.": a short noun phrase after the
+ * cue, running to the end of the sentence. */
+static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
+  if (c >= x->e) return 0;
+  const cr_token *t = &x->d->toks[c];
+  if (!tok_wordish(t)) return 0;
+  if (!(t->flags & CR_TF_CAP) && !IN_LIST(x, c, determiners)) {
+    /* "said 9/11 widow Terry Strada", "said campaign manager Robby Mook":
+     * a name must follow within a few words */
+    uint32_t k = c;
+    while (k < x->e && k < c + 4 && !(x->d->toks[k].flags & CR_TF_CAP) &&
+           tok_wordish(&x->d->toks[k]) && !IN_LIST(x, k, np_stops))
+      k++;
+    if (k >= x->e || k == c || !(x->d->toks[k].flags & CR_TF_CAP)) return 0;
+  }
+  uint32_t end = x->e;
+  /* stop at a quotation resuming the content (..., said X, “B.”) and
+   * at a relative clause (said X, a professor who has ...) */
+  for (uint32_t j = c; j < x->e; j++)
+    if (x->d->toks[j].kind == CR_TOK_QUOTE || (j > c + 1 && IN_LIST(x, j, relatives))) {
+      end = j;
+      break;
+    }
+  end = trim_end(x, c, end);
+  if (end <= c || end - c > CR_INV_SRC_MAX_TOKS) return 0;
+  *lo = c;
+  *hi = end;
+  return 1;
+}
+
+/* “A,” he said. “B.”: the quotation goes on in the next sentence of the
+ * paragraph when that sentence opens with a quotation mark; returns its
+ * opening token or UINT32_MAX. */
+static uint32_t next_quote(const ctx *x) {
+  const cr_doc *d = x->d;
+  if (x->s + 1 >= d->nsents) return UINT32_MAX;
+  const cr_sentence *n = &d->sents[x->s + 1];
+  if (n->para != d->sents[x->s].para || n->tok_begin >= n->tok_end)
+    return UINT32_MAX;
+  return tok_open_quote(x, n->tok_begin) ? n->tok_begin : UINT32_MAX;
+}
+
+/* The tail after a content-first cue is short and adds no clause. */
+static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
+  uint32_t n = 0;
+  *resume = UINT32_MAX;
+  for (uint32_t j = c; j < x->e; j++, n++) {
+    if (tok_is(x, j, "that") || tok_open_quote(x, j)) return 0;
+    if (tok_punct(x, j, ',') && j + 1 < x->e) {
+      const cr_token *t = &x->d->toks[j + 1];
+      const char *w = x->d->text + t->span.start;
+      size_t wl = t->span.end - t->span.start;
+      if (tok_open_quote(x, j + 1)) { /* "A," he said, "B." */
+        *resume = j + 1;
+        return 1;
+      }
+      /* ", adding ...", ", and added": a new clause of the speaker's,
+       * right after the cue (a long tail is the cue's own content) */
+      if (n <= 4 && (tok_is(x, j + 1, "and") || tok_is(x, j + 1, "but") ||
+                     IN_LIST(x, j + 1, relatives) || (wl > 4 && !memcmp(w + wl - 3, "ing", 3))))
+        return 1;
+      /* "The benefit, he says, would be $300": the content resumes */
+      if (n <= 3) {
+        *resume = j + 1;
+        return 2;
+      }
+      return 0;
+    }
+    if (n >= CR_TAIL_MAX_TOKS) return 0;
+  }
+  return 1;
+}
+
+static uint8_t kind_of(const ctx *x, cr_span s) {
+  const cr_doc *d = x->d;
+  size_t first = (size_t)-1, last = 0, quotes = 0;
+  /* the first token of the span, by binary search over the text order */
+  size_t lo = 0, hi = d->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->toks[mid].span.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t i = lo; i < d->ntoks; i++) {
+    const cr_token *t = &d->toks[i];
+    if (t->span.start < s.start) continue;
+    if (t->span.end > s.end) break;
+    if (first == (size_t)-1) first = i;
+    last = i;
+    quotes += t->kind == CR_TOK_QUOTE;
+  }
+  if (!quotes || first == (size_t)-1) return CR_ATTR_INDIRECT;
+  if (d->toks[first].kind == CR_TOK_QUOTE && tok_open_quote(x, (uint32_t)first) &&
+      d->toks[last].kind == CR_TOK_QUOTE)
+    return CR_ATTR_DIRECT;
+  return CR_ATTR_MIXED;
+}
+
+static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
+                cr_span src, uint32_t kb, uint32_t ke, cr_span content2,
+                const cr_cue_entry *cue) {
+  cr_attr a;
+  memset(&a, 0, sizeof a);
+  a.cue = span_of(x, cb, ce);
+  a.source = src;
+  a.content = span_of(x, kb, ke);
+  a.content2 = content2;
+  a.mention = CR_NO_ID;
+  a.polarity = cue->polarity;
+  a.kind = kind_of(x, a.content);
+  if (content2.end > content2.start && a.kind == CR_ATTR_DIRECT &&
+      kind_of(x, content2) != CR_ATTR_DIRECT)
+    a.kind = CR_ATTR_MIXED;
+  return cr_vec_push(out, a);
+}
+
+/* "according to X, C" and "C, according to X". */
+static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                         cr_attr_vec *out) {
+  if (i + 2 >= x->e || !tok_is(x, i + 1, "to")) return 0;
+  /* the source runs to the next comma or the end of the sentence */
+  uint32_t sb = i + 2, se = sb;
+  while (se < x->e && !tok_punct(x, se, ',') && x->d->toks[se].kind != CR_TOK_QUOTE &&
+         se - sb < CR_INV_SRC_MAX_TOKS)
+    se++;
+  uint32_t src_end = trim_end(x, sb, se);
+  if (src_end <= sb) return 0;
+  cr_span src = span_of(x, sb, src_end);
+  cr_span none = {0, 0};
+  uint32_t lo, hi;
+  if (i > x->b && tok_clause_end(x, i - 1) && content_before(x, i - 1, &lo, &hi))
+    return emit(x, out, i, i + 2, src, lo, hi, none, cue) ? -1 : 1;
+  if (i == x->b || (i == x->b + 1 && !tok_wordish(&x->d->toks[x->b]))) {
+    uint32_t k = se;
+    while (k < x->e && tok_punct(x, k, ',')) k++;
+    uint32_t end = trim_end(x, k, x->e);
+    if (end >= k + 2) return emit(x, out, i, i + 2, src, k, end, none, cue) ? -1 : 1;
+  }
+  return 0;
+}
+
+static uint32_t skip_adjunct(const ctx *x, uint32_t i);
+
+/* Verb stems that take their particle into the cue: "called for",
+ * "described as", "called on"; "said as" is a conjunction. */
+static const char *const for_verbs[] = {"advocat", "argu", "call", "press", "push"};
+static const char *const as_verbs[] = {"characteriz", "describ", "label", "portray",
+                                       "saw", "see", "view"};
+static const char *const on_verbs[] = {"call"};
+static const char *const refusals[] = {"declin", "refus"};
+static const char *const of_verbs[] = {"said", "say", "speak", "spoke", "talk", "wrote", "write"};
+
+static int stem_is(const ctx *x, uint32_t i, const char *const *stems, size_t n) {
+  const cr_token *t = &x->d->toks[i];
+  for (size_t k = 0; k < n; k++) {
+    size_t l = strlen(stems[k]);
+    if (t->span.end - t->span.start >= l && !strncmp(x->d->text + t->span.start, stems[k], l))
+      return 1;
+  }
+  return 0;
+}
+#define stem_is(x, i, list) stem_is(x, i, list, sizeof list / sizeof *list)
+
+/* Time words PolNeAR counts in the cue ("said Monday", "announced
+ * Tuesday morning"). */
+static const char *const cue_times[] = {
+    "afternoon", "earlier", "evening", "friday", "monday", "morning", "night",
+    "saturday", "sunday", "thursday", "today", "tonight", "tuesday",
+    "wednesday", "yesterday"};
+
+/* A prepositional adjunct starts at k: a preposition before a
+ * determiner, a possessive or a name ("in a statement", "on Twitter");
+ * "to" before a verb is an infinitive, not an adjunct. */
+static int adjunct_opens(const ctx *x, uint32_t k) {
+  if (k + 1 >= x->e || !IN_LIST(x, k, adjunct_preps)) return 0;
+  const cr_token *n = &x->d->toks[k + 1];
+  return IN_LIST(x, k + 1, determiners) || ((n->flags & CR_TF_CAP) && tok_wordish(n)) ||
+         tok_is(x, k + 1, "my") || tok_is(x, k + 1, "our") || tok_is(x, k + 1, "your");
+}
+
+/* PolNeAR puts "in a statement" inside the cue (40 of 61 on train) but
+ * leaves "in an interview" (10 of 39), "on Tuesday" and "last week"
+ * outside: only an adjunct naming a written statement joins the cue. */
+static int statement_adjunct(const ctx *x, uint32_t k, uint32_t a) {
+  for (uint32_t j = k; j < a && j < x->e; j++)
+    if (tok_is(x, j, "statement") || tok_is(x, j, "statements")) return 1;
+  return 0;
+}
+
+/* The cue runs on over time words, an adjunct that ends before the
+ * content ("said in a phone interview that", "said during a rally in
+ * Kenansville,") and a colon ("said:"). */
+static uint32_t cue_right(const ctx *x, uint32_t ce) {
+  uint32_t k = ce;
+  while (k < x->e && k < ce + 3 && IN_LIST(x, k, cue_times)) k++;
+  if (k + 1 < x->e && tok_is(x, k, "this") &&
+      (tok_is(x, k + 1, "week") || tok_is(x, k + 1, "month") || tok_is(x, k + 1, "year")))
+    k += 2;
+  uint32_t a = adjunct_opens(x, k) ? skip_adjunct(x, k) : k;
+  if (a > k && !statement_adjunct(x, k, a)) {
+    /* "said in an interview that": the adjunct is in neither role */
+  } else if (a > k) {
+    if (tok_punct(x, a, ':')) a++;
+    else if (a > k && tok_punct(x, a - 1, ',')) a--; /* keep ", “" outside */
+    k = a;
+  } else if (k < x->e && adjunct_opens(x, k)) {
+    /* "..., he said in a statement." : an adjunct ending the sentence */
+    uint32_t end = trim_end(x, k, x->e);
+    if (end > k + 1 && end - k <= CR_ADJUNCT_MAX_TOKS) {
+      uint32_t j = k;
+      while (j < end && !x->inq[j] && !tok_punct(x, j, ',') && !IN_LIST(x, j, np_stops)) j++;
+      if (j == end && statement_adjunct(x, k, end)) k = end;
+    }
+  }
+  if (k < x->e && tok_punct(x, k, ':')) k++;
+  return k;
+}
+
+/* j is a lower-case word in -ing ("speaking", "summing"). */
+static int ing_word(const ctx *x, uint32_t j) {
+  if (j >= x->e) return 0;
+  const cr_token *t = &x->d->toks[j];
+  size_t n = t->span.end - t->span.start;
+  return t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && n > 5 &&
+         !memcmp(x->d->text + t->span.end - 3, "ing", 3);
+}
+
+/* "referring to", "pointed to", "pointed out": verbs whose particle
+ * belongs to the cue. */
+static int particle_to(const ctx *x, uint32_t i) {
+  const char *w = x->d->text + x->d->toks[i].span.start;
+  return !strncmp(w, "refer", 5) || !strncmp(w, "point", 5);
+}
+
+/* One cue at token i: tries each pattern; 1 when an attribution was
+ * emitted, 0 when none fits, -1 out of memory. */
+/* “How many times?” Clinton said.  A question or exclamation mark
+ * inside the quotation ends the sentence before the cue; the content is
+ * the quotation closing the previous sentence of the paragraph.  Returns
+ * its opening token, or UINT32_MAX. */
+static uint32_t quote_before_sentence(const ctx *x, uint32_t *end) {
+  const cr_doc *d = x->d;
+  if (x->s == 0 || x->b == 0) return UINT32_MAX;
+  const cr_sentence *p = &d->sents[x->s - 1];
+  if (p->para != d->sents[x->s].para || p->tok_end != x->b) return UINT32_MAX;
+  uint32_t ce = p->tok_end - 1;
+  if (!tok_close_quote(x, ce)) return UINT32_MAX;
+  uint32_t lim = ce > 4096 ? ce - 4096 : 0;
+  for (int64_t i = (int64_t)ce - 1; i >= (int64_t)lim; i--)
+    if (x->close[i] == ce) {
+      *end = ce + 1;
+      return (uint32_t)i;
+    }
+  return UINT32_MAX;
+}
+
+/* Prepositions that make a participle share the sentence subject. */
+static const char *const ing_preps[] = {"after", "before", "by", "while"};
+
+/* ", adding that ...": a participle cue after a comma shares the subject
+ * of the clause before it: the source of an attribution already found in
+ * the sentence, or the pronoun or name that opens the sentence. */
+static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
+                             cr_span *src) {
+  if (cb <= x->b) return 0;
+  const cr_token *t = &x->d->toks[cb];
+  size_t n = t->span.end - t->span.start;
+  int ing = n >= 5 && !memcmp(x->d->text + t->span.end - 3, "ing", 3);
+  /* ", saying", "by telling", "and asserted": the clause's subject */
+  int shared = (ing && (tok_punct(x, cb - 1, ',') || IN_LIST(x, cb - 1, ing_preps))) ||
+               ((tok_is(x, cb - 1, "and") || tok_is(x, cb - 1, "but")) && cb - 1 > x->b);
+  if (!shared) return 0;
+  if (out->n && out->v[out->n - 1].sent == x->s &&
+      out->v[out->n - 1].source.end > out->v[out->n - 1].source.start) {
+    *src = out->v[out->n - 1].source;
+    return 1;
+  }
+  uint32_t b = x->b;
+  /* "On Monday, Clinton ...": skip an opening phrase up to its comma */
+  if (!IN_LIST(x, b, pronouns) && !(x->d->toks[b].flags & CR_TF_UPPER)) {
+    char w[24];
+    size_t n0 = cr_tok_lower(x->d, &x->d->toks[b], w, sizeof w);
+    int opener = n0 && (IN_LIST(x, b, clause_openers) || IN_LIST(x, b, np_stops) ||
+                        tok_is(x, b, "on") || tok_is(x, b, "in") ||
+                        (n0 > 3 && !strcmp(w + n0 - 2, "ly")));
+    if (opener) {
+      uint32_t k = b;
+      while (k < cb && k < b + 10 && !tok_punct(x, k, ',')) k++;
+      if (k < cb && tok_punct(x, k, ',')) b = k + 1;
+      else return 0;
+    }
+  }
+  uint32_t j = b;
+  if (IN_LIST(x, j, pronouns)) {
+    *src = span_of(x, j, j + 1);
+    return 1;
+  }
+  while (j < cb && j < b + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
+         tok_wordish(&x->d->toks[j]))
+    j++;
+  if (j == b) return 0;
+  *src = span_of(x, b, j);
+  return 1;
+}
+
+/* Words before a speech cue that leave it without a subject of its own:
+ * "when asked", "after saying", "as reported", "it was reported". */
+static const char *const sourceless_before[] = {"after", "as", "before", "being",
+                                                "by", "if", "since", "when",
+                                                "while"};
+
+/* A speech cue may report without a source when it opens its clause
+ * after a subordinator ("When asked whether"), is a passive ("it was
+ * reported that", "is said to"), or opens the sentence ("Asked about").
+ * PolNeAR annotates these with no source. */
+static int sourceless_ok(const ctx *x, uint32_t cb, const cr_cue_entry *cue) {
+  if (cue->cls != CR_CUE_SPEECH) return 0;
+  if (cb == x->b) return 1;
+  return IN_LIST(x, cb - 1, sourceless_before);
+}
+
+/* "The politician seemed to be shrinking", "it appears that ...":
+ * PolNeAR annotates a seeming with no source and the subject plus the
+ * complement as a two-part content; an expletive "it" is left out. */
+static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                    cr_attr_vec *out) {
+  uint32_t cb = i, ce = i + 1;
+  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  uint32_t se = 0, sb = subject_before(x, cb, &se);
+  if (sb == UINT32_MAX) return 0;
+  uint32_t hi = clause_cut(x, ce, x->e);
+  uint32_t spill = hi == x->e ? closing_spill(x) : 0;
+  hi = spill ? spill : trim_end(x, ce, hi);
+  if (hi < ce + 2) return 0;
+  cr_span none = {0, 0};
+  if (se == sb + 1 && tok_is(x, sb, "it"))
+    return emit(x, out, cb, ce, none, ce, hi, none, cue) ? -1 : 1;
+  return emit(x, out, cb, ce, none, sb, se, span_of(x, ce, hi), cue) ? -1 : 1;
+}
+
+/* "When asked whether he would run, the senator smiled": a cue in a
+ * subordinate clause reports only up to the comma that ends the clause. */
+static uint32_t subordinate_end(const ctx *x, uint32_t cb, uint32_t lo, uint32_t hi) {
+  if (cb == x->b || !IN_LIST(x, cb - 1, sourceless_before)) return hi;
+  for (uint32_t j = lo + 1; j < hi; j++)
+    if (!x->inq[j] && tok_punct(x, j, ',')) return j;
+  return hi;
+}
+
+static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                   cr_attr_vec *out) {
+  if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
+  if (cue->cls == CR_CUE_SEEM) return try_seem(x, i, cue, out);
+  uint32_t cb = i, ce = i + 1;
+  /* "has said", "also said", "has long argued": modifiers join the cue */
+  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  /* "called for", "asked about", "described as": the particle is part
+   * of the cue, not of the content */
+  /* "about" joins every cue (477 of 516 on PolNeAR train) */
+  if (ce < x->e && (tok_is(x, ce, "about") ||
+                    tok_is(x, ce, "against") ||
+                    (tok_is(x, ce, "for") && stem_is(x, i, for_verbs)) ||
+                    (tok_is(x, ce, "as") && stem_is(x, i, as_verbs)) ||
+                    (tok_is(x, ce, "on") && stem_is(x, i, on_verbs)) ||
+                    (tok_is(x, ce, "of") && stem_is(x, i, of_verbs)) ||
+                    (tok_is(x, ce, "to") && particle_to(x, i)) ||
+                    (tok_is(x, ce, "out") && particle_to(x, i))))
+    ce++;
+  /* "declined to comment (on)", "refused to say": the whole phrase cues */
+  if (ce + 1 < x->e && tok_is(x, ce, "to") && stem_is(x, i, refusals) &&
+      (tok_is(x, ce + 1, "comment") || tok_is(x, ce + 1, "say") ||
+       tok_is(x, ce + 1, "discuss") || tok_is(x, ce + 1, "elaborate"))) {
+    ce += 2;
+    if (ce < x->e && (tok_is(x, ce, "on") || tok_is(x, ce, "about"))) ce++;
+  }
+  ce = cue_right(x, ce);
+  cr_span none = {0, 0};
+  uint32_t se = 0, sb = subject_before(x, cb, &se);
+  /* Jane Smith, a spokeswoman, said */
+  if (sb == UINT32_MAX && cb > x->b && tok_punct(x, cb - 1, ',')) {
+    uint32_t first = 0, a = appositive_before(x, cb - 1, &first);
+    if (a != UINT32_MAX) {
+      sb = a;
+      /* "Smith, who led the inquiry, said" and "Clinton, at a press
+       * gaggle, said": the name alone */
+      se = IN_LIST(x, first + 1, relatives) || IN_LIST(x, first + 1, adjunct_preps) ||
+                   ing_word(x, first + 1)
+               ? first
+               : cb;
+    }
+  }
+  uint32_t lo, hi, resume;
+  int tail;
+  cr_span psrc;
+  if (participle_source(x, cb, out, &psrc) &&
+      content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi))
+    return emit(x, out, cb, ce, psrc, lo, hi, none, cue) ? -1 : 1;
+  if (cue->cls == CR_CUE_SPEECH && sb == x->b && short_tail(x, ce, &resume) == 1 &&
+      resume == UINT32_MAX) {
+    uint32_t qe, qb = quote_before_sentence(x, &qe);
+    if (qb != UINT32_MAX)
+      return emit(x, out, cb, ce, span_of(x, sb, se), qb, qe, none, cue) ? -1 : 1;
+  }
+  if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
+      tok_clause_end(x, sb - 1) && (tail = short_tail(x, ce, &resume)) &&
+      content_before(x, sb - 1, &lo, &hi)) {
+    /* content first: “…,” he said (, “…”) */
+    cr_span c2 = none;
+    if (tail == 2) {
+      uint32_t end = trim_end(x, resume, x->e);
+      if (end > resume) c2 = span_of(x, resume, end);
+      resume = UINT32_MAX;
+    } else if (resume == UINT32_MAX) {
+      resume = next_quote(x);
+    }
+    if (resume != UINT32_MAX) {
+      uint32_t q = quote_extent(x, resume);
+      if (q > resume + 1) c2 = span_of(x, resume, trim_end(x, resume, q));
+    }
+    return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, c2, cue) ? -1 : 1;
+  }
+  if (cue->cls == CR_CUE_SPEECH && sb == UINT32_MAX && cb > x->b &&
+      tok_clause_end(x, cb - 1)) {
+    /* inverted: “…,” said Jane Smith */
+    uint32_t slo, shi;
+    if (source_after(x, ce, &slo, &shi) && content_before(x, cb - 1, &lo, &hi)) {
+      cr_span c2 = none;
+      uint32_t r = shi;
+      while (r < x->e && !tok_open_quote(x, r)) r++;
+      if (r >= x->e) r = next_quote(x); /* “A,” said X. “B.” */
+      if (r != UINT32_MAX) {
+        uint32_t q = quote_extent(x, r);
+        if (q > r + 1) c2 = span_of(x, r, trim_end(x, r, q));
+      }
+      return emit(x, out, cb, ce, span_of(x, slo, shi), lo, hi, c2, cue) ? -1 : 1;
+    }
+  }
+  if (sb != UINT32_MAX &&
+      content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi)) {
+    /* source first: officials said (that) … */
+    return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
+  }
+  if (sourceless_ok(x, cb, cue) &&
+      content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi)) {
+    /* no source: "When asked whether ...", "it was reported that ..." */
+    return emit(x, out, cb, ce, none, lo, subordinate_end(x, cb, lo, hi), none, cue) ? -1 : 1;
+  }
+  return 0;
+}
+
+/* Cue forms in -s that are also plural nouns ("the claims"). */
+static const char *const plural_nouns[] = {
+    "attacks", "calls", "claims", "demands", "doubts", "estimates", "fears",
+    "hopes", "plans", "promises", "reports", "shows", "supports", "tweets",
+    "warnings"};
+
+/* "Zelensky's calls for", "military support", "game plans": a cue word
+ * after a possessive is a noun; so is a form in -s after a lower-case
+ * word that cannot be its subject. */
+static int plural_noun_use(const ctx *x, uint32_t i) {
+  const cr_token *p = &x->d->toks[i - 1];
+  const cr_token *t = &x->d->toks[i];
+  const char *w = x->d->text;
+  size_t pn = p->span.end - p->span.start;
+  if (p->kind == CR_TOK_WORD && pn > 2 && w[p->span.end - 1] == 's' &&
+      (w[p->span.end - 2] == '\'' || (unsigned char)w[p->span.end - 2] == 0x99))
+    return 1;
+  int s_form = IN_LIST(x, i, plural_nouns);
+  int bare = cr_tok_is(x->d, t, "support") || cr_tok_is(x->d, t, "plan") ||
+             cr_tok_is(x->d, t, "attack") || cr_tok_is(x->d, t, "call");
+  if (!s_form && !bare) return 0;
+  if (p->kind != CR_TOK_WORD || (p->flags & CR_TF_CAP)) return 0;
+  if (IN_LIST(x, i - 1, pronouns) || cue_modifier(x, i - 1)) return 0;
+  return bare || !(w[p->span.end - 1] == 's' || IN_LIST(x, i - 1, roles));
+}
+
+/* "Obama Says Museum Will Tell ...", "..., Lindsey Graham Says": in a
+ * title-case headline a capitalised speech verb after a capitalised
+ * word is a cue. */
+static int headline_cue(const ctx *x, uint32_t i, const cr_cue_entry *e) {
+  if (x->d->paras[x->d->sents[x->s].para].kind != CR_PARA_TITLE) return 0;
+  if (e->cls != CR_CUE_SPEECH || i == x->b || (x->d->toks[i].flags & CR_TF_UPPER)) return 0;
+  return (x->d->toks[i - 1].flags & CR_TF_CAP) != 0;
+}
+
+/* A word can be a cue: lower case (a capitalised "States" or "Warns" is
+ * a name or a headline word) outside quotation marks, except a sentence-
+ * initial "According". */
+static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  if (t->kind != CR_TOK_WORD || x->inq[i]) return NULL;
+  char w[24];
+  size_t n = cr_tok_lower(x->d, t, w, sizeof w);
+  if (!n) return NULL;
+  const cr_cue_entry *e = cr_cue_lookup(w, n);
+  if (!e) return NULL;
+  if ((t->flags & CR_TF_CAP) && !(e->cls == CR_CUE_ACCORDING && i == x->b) &&
+      !headline_cue(x, i, e))
+    return NULL;
+  /* "the claims", "his remarks", "reports of": a noun, not a verb */
+  if (e->cls != CR_CUE_ACCORDING && i > x->b && IN_LIST(x, i - 1, noun_before))
+    return NULL;
+  if (i + 1 < x->e && tok_is(x, i + 1, "of") && x->d->text[t->span.end - 1] == 's' &&
+      !stem_is(x, i, of_verbs))
+    return NULL;
+  if (e->cls != CR_CUE_ACCORDING && i > x->b && plural_noun_use(x, i)) return NULL;
+  /* "promised to", "refused to": an infinitive is an intention, not a
+   * report, for speech and evidence verbs */
+  if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING && e->cls != CR_CUE_SEEM &&
+      i + 1 < x->e && tok_is(x, i + 1, "to") && !particle_to(x, i) && !adjunct_opens(x, i + 1))
+    return NULL;
+  return e;
+}
+
+/* Words before a colon that label rather than speak ("Photo: ...",
+ * "Update: ..."). */
+static const char *const colon_labels[] = {
+    "advertisement", "editor", "file", "note", "photo", "photos", "read",
+    "related", "see", "source", "sources", "update", "updated", "video",
+    "watch"};
+/* Most words of a name that speaks through a colon ("Sanders: ..."). */
+#define CR_COLON_SRC_MAX_TOKS 4
+
+/* "Sanders: Clinton Email Story Has Moved", "Q: Your mother was ...":
+ * a headline or paragraph that opens with a name and a colon quotes that
+ * name.  The colon is the cue.  Returns 1 when emitted. */
+static int try_colon_speaker(const ctx *x, cr_attr_vec *out) {
+  const cr_doc *d = x->d;
+  const cr_sentence *se = &d->sents[x->s];
+  if (x->s > 0 && d->sents[x->s - 1].para == se->para) return 0; /* not first */
+  uint32_t j = x->b;
+  while (j < x->e && j < x->b + CR_COLON_SRC_MAX_TOKS && tok_wordish(&d->toks[j]) &&
+         (d->toks[j].flags & CR_TF_CAP) && !IN_LIST(x, j, colon_labels))
+    j++;
+  if (j == x->b || j >= x->e || !tok_punct(x, j, ':')) return 0;
+  uint32_t end = trim_end(x, j + 1, x->e);
+  if (end < j + 4) return 0;
+  static const cr_cue_entry colon_cue = {":", CR_POL_ASSERTS, CR_CUE_SPEECH};
+  cr_span none = {0, 0};
+  return emit(x, out, j, j + 1, span_of(x, x->b, j), j + 1, end, none, &colon_cue) ? -1 : 1;
+}
+
+int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
+                         const uint32_t *close, cr_attr_vec *out) {
+  for (size_t s = 0; s < d->nsents; s++) {
+    const cr_sentence *se = &d->sents[s];
+    uint8_t pk = d->paras[se->para].kind;
+    if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE) continue;
+    ctx x = {d, inq, close, se->tok_begin, se->tok_end, (uint32_t)s};
+    size_t n0 = out->n;
+    int rc = try_colon_speaker(&x, out);
+    if (rc < 0) return -1;
+    if (rc > 0) out->v[n0].sent = (uint32_t)s;
+    for (uint32_t i = x.b; i < x.e; i++) {
+      const cr_cue_entry *cue = cue_at(&x, i);
+      if (!cue) continue;
+      size_t before = out->n;
+      int r = try_cue(&x, i, cue, out);
+      if (r < 0) return -1;
+      if (r > 0) {
+        out->v[before].sent = (uint32_t)s;
+        /* one attribution per cue; a later cue in the content may head a
+         * nested attribution of its own */
+        if (cue->cls == CR_CUE_ACCORDING) i++;
+      }
+    }
+  }
+  return 0;
+}

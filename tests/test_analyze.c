@@ -1,0 +1,505 @@
+/* test_analyze.c — who said what: attribution patterns and their spans,
+ * the cue lexicon, entities and alias merging, numbers and dates, the
+ * seed reports, and bad input (unbalanced quotes, quotes that never
+ * close, a 100 KB paragraph without punctuation, names in capitals). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+#define EXAMPLE "examples/brussels-2024-10-17"
+
+static cr_corpus *corpus_of(const char *const *texts, size_t n) {
+  cr_corpus *c = cr_corpus_new(NULL);
+  assert_non_null(c);
+  for (size_t i = 0; i < n; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "doc%zu.txt", i);
+    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]),
+                                          CR_INPUT_TEXT),
+                     CR_OK);
+  }
+  assert_int_equal(cr_corpus_analyze(c), CR_OK);
+  return c;
+}
+
+static cr_doc *doc0(cr_corpus *c) { return c->docs.v[0]; }
+
+/* The text of a span, in a static-free caller buffer. */
+static const char *span_text(const cr_doc *d, cr_span s, char *buf, size_t cap) {
+  size_t n = s.end - s.start;
+  if (n >= cap) n = cap - 1;
+  memcpy(buf, d->text + s.start, n);
+  buf[n] = 0;
+  return buf;
+}
+
+/* The attribution whose cue is cue_text, or NULL. */
+static const cr_attr *attr_by_cue(const cr_doc *d, const char *cue_text) {
+  char b[128];
+  for (size_t i = 0; i < d->nattrs; i++)
+    if (!strcmp(span_text(d, d->attrs[i].cue, b, sizeof b), cue_text)) return &d->attrs[i];
+  return NULL;
+}
+
+static void expect_attr(const char *text, const char *cue, const char *src,
+                        const char *content, cr_attr_kind kind) {
+  const char *t[1] = {text};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  const cr_attr *a = attr_by_cue(d, cue);
+  if (!a) fail_msg("no attribution with cue '%s' in: %s", cue, text);
+  char b[512];
+  assert_string_equal(span_text(d, a->source, b, sizeof b), src);
+  assert_string_equal(span_text(d, a->content, b, sizeof b), content);
+  assert_int_equal(a->kind, kind);
+  cr_corpus_free(c);
+}
+
+/* ------------------------------------------------------------ cues */
+
+static void test_cue_lexicon(void **st) {
+  (void)st;
+  const cr_cue_entry *e = cr_cue_lookup("said", 4);
+  assert_non_null(e);
+  assert_int_equal(e->polarity, CR_POL_ASSERTS);
+  assert_int_equal(cr_cue_lookup("denied", 6)->polarity, CR_POL_DENIES);
+  assert_int_equal(cr_cue_lookup("dismissed", 9)->polarity, CR_POL_DENIES);
+  assert_int_equal(cr_cue_lookup("questioned", 10)->polarity, CR_POL_DOUBTS);
+  assert_int_equal(cr_cue_lookup("suggested", 9)->polarity, CR_POL_HEDGES);
+  assert_int_equal(cr_cue_lookup("according", 9)->cls, CR_CUE_ACCORDING);
+  assert_null(cr_cue_lookup("sai", 3));
+  assert_null(cr_cue_lookup("saidx", 5));
+  assert_null(cr_cue_lookup("table", 5));
+}
+
+/* ------------------------------------------------------------ patterns */
+
+static void test_source_first(void **st) {
+  (void)st;
+  expect_attr("Officials said that the talks had failed.\n", "said", "Officials",
+              "that the talks had failed", CR_ATTR_INDIRECT);
+  expect_attr("The foreign minister told reporters on Tuesday that the border "
+              "would stay closed.\n",
+              "told", "The foreign minister", "that the border would stay closed",
+              CR_ATTR_INDIRECT);
+  expect_attr("Jane Smith, a spokeswoman for the ministry, said the plan was dead.\n",
+              "said", "Jane Smith, a spokeswoman for the ministry,",
+              "the plan was dead", CR_ATTR_INDIRECT);
+  expect_attr("Mr. Jones has repeatedly denied the report.\n", "has repeatedly denied",
+              "Mr. Jones", "the report", CR_ATTR_INDIRECT);
+  /* time words belong to the cue; "in an interview" to neither role,
+   * "in a statement" to the cue (PolNeAR train) */
+  expect_attr("The senator said Monday in an interview that she would run.\n",
+              "said Monday", "The senator", "that she would run", CR_ATTR_INDIRECT);
+  expect_attr("The senator said in a statement that she would run.\n",
+              "said in a statement", "The senator", "that she would run",
+              CR_ATTR_INDIRECT);
+  /* a headline name with a colon speaks */
+  expect_attr("Sanders: Clinton email story has moved\n\nBody text here.\n", ":",
+              "Sanders", "Clinton email story has moved", CR_ATTR_INDIRECT);
+}
+
+static void test_content_first(void **st) {
+  (void)st;
+  expect_attr("\xe2\x80\x9cWe will not give up,\xe2\x80\x9d she said.\n", "said", "she",
+              "\xe2\x80\x9cWe will not give up,\xe2\x80\x9d", CR_ATTR_DIRECT);
+  expect_attr("\"The talks failed,\" said Jane Smith, a spokeswoman.\n", "said",
+              "Jane Smith, a spokeswoman", "\"The talks failed,\"", CR_ATTR_DIRECT);
+  expect_attr("The talks failed on Monday, he said on Tuesday.\n", "said", "he",
+              "The talks failed on Monday", CR_ATTR_INDIRECT);
+}
+
+/* Patterns learned from the PolNeAR train annotations. */
+static void test_learned_patterns(void **st) {
+  (void)st;
+  /* a subordinated or passive cue reports without a source */
+  expect_attr("When asked whether he would run, the senator smiled.\n", "asked", "",
+              "whether he would run", CR_ATTR_INDIRECT);
+  /* "about" joins the cue */
+  expect_attr("The senator talked about the new tax plan.\n", "talked about",
+              "The senator", "the new tax plan", CR_ATTR_INDIRECT);
+  /* a seeming: no source, the subject is the content's first part */
+  const char *t[1] = {"The campaign seemed to be losing ground in Iowa.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "seemed");
+  assert_non_null(a);
+  char b[128];
+  assert_int_equal(a->source.end - a->source.start, 0);
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b), "The campaign");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b),
+                      "to be losing ground in Iowa");
+  cr_corpus_free(c);
+  /* a wire-style closing '' glued to the full stop stays in the content */
+  expect_attr("He said the plan was ''dead.'' Others disagreed.\n", "said", "He",
+              "the plan was ''dead.''", CR_ATTR_MIXED);
+  /* a learned cue word */
+  expect_attr("The governor touted the new jobs figures.\n", "touted", "The governor",
+              "the new jobs figures", CR_ATTR_INDIRECT);
+}
+
+static void test_according_to(void **st) {
+  (void)st;
+  expect_attr("The army has 1.28 million troops, according to a defence paper.\n",
+              "according to", "a defence paper", "The army has 1.28 million troops",
+              CR_ATTR_INDIRECT);
+  expect_attr("According to the police, three people were hurt.\n", "According to",
+              "the police", "three people were hurt", CR_ATTR_INDIRECT);
+}
+
+static void test_mixed_and_split_quotes(void **st) {
+  (void)st;
+  expect_attr("He said the move was \"the first step\" towards war.\n", "said", "He",
+              "the move was \"the first step\" towards war", CR_ATTR_MIXED);
+  /* "A," he said, "B." : two content fragments */
+  const char *t[1] = {"\"We are ready,\" he said, \"but not yet.\"\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "said");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b), "\"We are ready,\"");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b), "\"but not yet.\"");
+  cr_corpus_free(c);
+}
+
+/* A quotation over two paragraphs: the first does not close, the second
+ * reopens; the content runs to the final closing mark. */
+static void test_multi_paragraph_quote(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "The minister said: \xe2\x80\x9cWe have seen the reports.\n\n"
+      "\xe2\x80\x9cWe cannot confirm them yet.\xe2\x80\x9d\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  /* PolNeAR counts the colon in the cue */
+  const cr_attr *a = attr_by_cue(d, "said:");
+  assert_non_null(a);
+  char b[256];
+  span_text(d, a->content, b, sizeof b);
+  assert_non_null(strstr(b, "We have seen"));
+  assert_non_null(strstr(b, "confirm them yet."));
+  assert_int_equal(a->kind, CR_ATTR_DIRECT);
+  cr_corpus_free(c);
+}
+
+/* Noun uses of cue words are not attributions. */
+static void test_not_cues(void **st) {
+  (void)st;
+  const char *t[1] = {"His claims about the deal were false. The report of the "
+                      "committee is due. The United States sent aid.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_int_equal(doc0(c)->nattrs, 0);
+  cr_corpus_free(c);
+}
+
+/* ------------------------------------------------------------ entities */
+
+static uint32_t root_named(const cr_corpus *c, const char *needle, size_t *count) {
+  uint32_t found = UINT32_MAX;
+  *count = 0;
+  for (uint32_t i = 0; i < c->ents.n; i++) {
+    const cr_entity *e = &c->ents.v[i];
+    if (!cr_entity_is_root(c->ents.v, i)) continue;
+    int hit = strstr(e->name, needle) != NULL;
+    for (size_t a = 0; a < e->aliases.n; a++) hit |= strstr(e->aliases.v[a], needle) != NULL;
+    if (hit) {
+      found = i;
+      (*count)++;
+    }
+  }
+  return found;
+}
+
+static void test_alias_merge(void **st) {
+  (void)st;
+  const char *t[3] = {
+      "President Volodymyr Zelensky said on Thursday that help was needed. "
+      "Viktor Orban spoke in Kyiv.\n",
+      "Ukrainian President Volodymyr Zelenskiy met leaders. Viktor Orb\xc3\xa1n "
+      "disagreed. Rockets hit Kiev overnight, officials in Kiev said.\n",
+      "Zelenskyy told reporters he was confident. Iran and Iraq were not "
+      "mentioned. John Smith and Jane Smith spoke.\n"};
+  cr_corpus *c = corpus_of(t, 3);
+  size_t n;
+  uint32_t z = root_named(c, "Zelensk", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(c->ents.v[z].type, CR_ENT_PERSON);
+  assert_int_equal(c->ents.v[z].docs, 3);
+  root_named(c, "Orb", &n);
+  assert_int_equal(n, 1);
+  uint32_t k = root_named(c, "Kyiv", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(c->ents.v[k].type, CR_ENT_PLACE);
+  root_named(c, "Kiev", &n);
+  assert_int_equal(n, 1);
+  /* similar but different names stay apart */
+  root_named(c, "Ira", &n);
+  assert_int_equal(n, 2);
+  root_named(c, "Smith", &n);
+  assert_int_equal(n, 2);
+  cr_corpus_free(c);
+}
+
+static void test_speakers_within_report(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "NATO Secretary-General Mark Rutte met the press. Rutte said there was no "
+      "evidence. \"We are watching,\" he said. NATO's chief added that talks "
+      "would go on.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  assert_true(d->nattrs >= 3);
+  for (size_t i = 0; i < d->nattrs; i++) {
+    const char *sp = cr_attr_speaker(c, d, &d->attrs[i]);
+    assert_non_null(sp);
+    assert_string_equal(sp, "Mark Rutte");
+  }
+  cr_corpus_free(c);
+}
+
+/* The seed reports: every direct quote has a resolved speaker, and the
+ * Ukrainian president is one entity across the five reports. */
+static void test_seed_reports(void **st) {
+  (void)st;
+  cr_corpus *c = cr_corpus_new(NULL);
+  assert_int_equal(cr_corpus_add_path(c, EXAMPLE, CR_INPUT_AUTO), CR_OK);
+  assert_int_equal(cr_corpus_analyze(c), CR_OK);
+  assert_int_equal(c->docs.n, 5);
+  size_t direct = 0;
+  for (size_t di = 0; di < c->docs.n; di++) {
+    cr_doc *d = c->docs.v[di];
+    for (size_t i = 0; i < d->nattrs; i++) {
+      if (d->attrs[i].kind != CR_ATTR_DIRECT) continue;
+      direct++;
+      char b[200];
+      if (!cr_attr_speaker(c, d, &d->attrs[i]))
+        fail_msg("%s: no speaker for direct quote %s", d->id,
+                 span_text(d, d->attrs[i].content, b, sizeof b));
+    }
+  }
+  assert_true(direct >= 10);
+  /* the public accessor agrees with the internal arrays */
+  cr_attribution_info info;
+  const cr_doc *d0 = cr_corpus_doc(c, 0);
+  assert_true(cr_doc_attribution_count(d0) > 0);
+  assert_int_equal(cr_doc_attribution(c, d0, 0, &info), CR_OK);
+  assert_int_equal(info.cue.start, d0->attrs[0].cue.start);
+  assert_non_null(info.kind);
+  assert_int_equal(cr_doc_attribution(c, d0, d0->nattrs, &info), CR_ERR_USAGE);
+  size_t n;
+  uint32_t z = root_named(c, "Zelensk", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(c->ents.v[z].docs, 5);
+  assert_true(c->ents.v[z].aliases.n >= 2);
+  uint32_t r = root_named(c, "Rutte", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(c->ents.v[r].type, CR_ENT_PERSON);
+  /* the city's two romanisations are one place */
+  uint32_t k = root_named(c, "Kiev", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(c->ents.v[k].type, CR_ENT_PLACE);
+  root_named(c, "Kyiv", &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(root_named(c, "Kyiv", &n), k);
+  cr_corpus_free(c);
+}
+
+/* ------------------------------------------------------------ numbers */
+
+static const cr_number *number_at(const cr_doc *d, const char *text) {
+  char b[128];
+  for (size_t i = 0; i < d->nnums; i++)
+    if (!strcmp(span_text(d, d->nums[i].span, b, sizeof b), text)) return &d->nums[i];
+  return NULL;
+}
+
+static void test_numbers(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "North Korea has prepared 10,000 troops and keeps 1.28 million active troops. "
+      "The EU pledged \xe2\x82\xac""35 billion over two-and-a-half years. Ukraine "
+      "would be the 33rd member. Support fell to 46 percent on October 17, 2024.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  char b[64];
+  const cr_number *n = number_at(d, "10,000");
+  assert_non_null(n);
+  assert_true(fabs(n->value - 10000) < 1e-6);
+  assert_string_equal(span_text(d, n->noun, b, sizeof b), "troops");
+  n = number_at(d, "1.28 million");
+  assert_non_null(n);
+  assert_true(fabs(n->value - 1.28e6) < 1);
+  assert_string_equal(span_text(d, n->noun, b, sizeof b), "active troops");
+  n = number_at(d, "\xe2\x82\xac""35 billion");
+  assert_non_null(n);
+  assert_true(fabs(n->value - 35e9) < 1);
+  assert_string_equal(n->unit, "EUR");
+  n = number_at(d, "two-and-a-half");
+  assert_non_null(n);
+  assert_true(fabs(n->value - 2.5) < 1e-9);
+  assert_string_equal(span_text(d, n->noun, b, sizeof b), "years");
+  n = number_at(d, "33rd");
+  assert_non_null(n);
+  assert_int_equal(n->ordinal, 1);
+  assert_true(fabs(n->value - 33) < 1e-9);
+  n = number_at(d, "46 percent");
+  assert_non_null(n);
+  assert_string_equal(n->unit, "%");
+  /* the date's day and year are not counts */
+  assert_null(number_at(d, "17"));
+  assert_null(number_at(d, "2024"));
+  cr_corpus_free(c);
+}
+
+/* ------------------------------------------------------------ dates */
+
+static const cr_date *date_at(const cr_date_vec *v, const cr_doc *d, const char *text) {
+  char b[64];
+  for (size_t i = 0; i < v->n; i++)
+    if (!strcmp(span_text(d, v->v[i].span, b, sizeof b), text)) return &v->v[i];
+  return NULL;
+}
+
+static void test_dates(void **st) {
+  (void)st;
+  const char *t[1] = {"He spoke on Thursday, after a visit last week and talks "
+                      "yesterday. The pact was agreed in June. The summit on "
+                      "October 17, 2024 was the second since 3 March.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  cr_date_vec v = {0};
+  /* 2024-10-17 was a Thursday */
+  assert_int_equal(cr_find_dates(d, "2024-10-17", &v), 0);
+  const cr_date *x = date_at(&v, d, "Thursday");
+  assert_non_null(x);
+  assert_int_equal(x->year * 10000 + x->month * 100 + x->day, 20241017);
+  x = date_at(&v, d, "last week");
+  assert_non_null(x);
+  assert_int_equal(x->year * 10000 + x->month * 100 + x->day, 20241010);
+  assert_int_equal(x->granularity, 'w');
+  x = date_at(&v, d, "yesterday");
+  assert_int_equal(x->year * 10000 + x->month * 100 + x->day, 20241016);
+  x = date_at(&v, d, "June");
+  assert_non_null(x);
+  assert_int_equal(x->year * 100 + x->month, 202406);
+  assert_int_equal(x->day, 0);
+  x = date_at(&v, d, "October 17, 2024");
+  assert_non_null(x);
+  assert_int_equal(x->relative, 0);
+  assert_int_equal(x->year * 10000 + x->month * 100 + x->day, 20241017);
+  x = date_at(&v, d, "3 March");
+  assert_non_null(x);
+  assert_int_equal(x->month * 100 + x->day, 303);
+  cr_vec_free(&v);
+  /* a Monday report: "Thursday" is the Thursday before */
+  assert_int_equal(cr_find_dates(d, "2024-10-21", &v), 0);
+  x = date_at(&v, d, "Thursday");
+  assert_int_equal(x->year * 10000 + x->month * 100 + x->day, 20241017);
+  cr_vec_free(&v);
+  /* no report date: spans kept, nothing invented */
+  assert_int_equal(cr_find_dates(d, NULL, &v), 0);
+  x = date_at(&v, d, "Thursday");
+  assert_non_null(x);
+  assert_int_equal(x->year, 0);
+  cr_vec_free(&v);
+  cr_corpus_free(c);
+}
+
+/* ------------------------------------------------------------ bad input */
+
+static void test_unbalanced_quotes(void **st) {
+  (void)st;
+  const char *t[3] = {
+      "\"He said \"yes\" and \"no,\" she said. \"\"\" \xe2\x80\x9d\xe2\x80\x9d "
+      "\xe2\x80\x9c\xe2\x80\x9c\xe2\x80\x9c\xe2\x80\x9c\xe2\x80\x9c\xe2\x80\x9c\n",
+      /* a quote that never closes, over several paragraphs */
+      "The minister said: \xe2\x80\x9cThis goes on\n\n\xe2\x80\x9c" "and on\n\n"
+      "\xe2\x80\x9c" "and never closes\n",
+      "\xe2\x80\x9d said he. , said , according to , \xe2\x80\x9c\n"};
+  cr_corpus *c = corpus_of(t, 3);
+  for (size_t i = 0; i < 3; i++) {
+    cr_doc *d = c->docs.v[i];
+    for (size_t k = 0; k < d->nattrs; k++) {
+      const cr_attr *a = &d->attrs[k];
+      assert_true(a->content.start <= a->content.end);
+      assert_true(a->content.end <= d->text_len);
+      assert_true(a->source.end <= d->text_len);
+      assert_true(a->cue.start < a->cue.end);
+    }
+  }
+  /* the unclosed quotation is still attributed, up to its last paragraph */
+  const cr_attr *a = attr_by_cue(c->docs.v[1], "said:");
+  assert_non_null(a);
+  assert_true(a->content.end == c->docs.v[1]->text_len - 1);
+  cr_corpus_free(c);
+}
+
+/* A 100 KB paragraph of words without punctuation: one sentence, bounded
+ * walks; the test only checks it finishes with sane output. */
+static void test_long_paragraph(void **st) {
+  (void)st;
+  size_t n = 100 * 1024;
+  char *s = malloc(n + 1);
+  assert_non_null(s);
+  static const char *const words[] = {"officials ", "said ", "the ", "Zelensky ",
+                                      "troops ", "10,000 ", "told ", "Thursday "};
+  size_t o = 0, k = 0;
+  while (o + 12 < n) {
+    const char *w = words[k++ % 8];
+    memcpy(s + o, w, strlen(w));
+    o += strlen(w);
+  }
+  s[o] = 0;
+  const char *t[1] = {s};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  assert_true(d->nattrs > 0);
+  for (size_t i = 0; i < d->nattrs; i++) assert_true(d->attrs[i].content.end <= d->text_len);
+  cr_corpus_free(c);
+  free(s);
+}
+
+static void test_all_capitals(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "ZELENSKY SAYS NORTH KOREA READY TO SEND 10,000 TROOPS\n\n"
+      "VOLODYMYR ZELENSKY SAID ON THURSDAY THAT NATO MUST ACT. NATO SAID NOTHING.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  for (size_t i = 0; i < d->nments; i++) {
+    assert_true(d->ments[i].span.end <= d->text_len);
+    assert_true(d->ments[i].entity < c->ents.n);
+  }
+  /* upper-case SAID is not read as a cue of a name-like word run */
+  for (size_t i = 0; i < d->nattrs; i++) assert_true(d->attrs[i].content.end <= d->text_len);
+  cr_corpus_free(c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_cue_lexicon),
+      cmocka_unit_test(test_source_first),
+      cmocka_unit_test(test_content_first),
+      cmocka_unit_test(test_according_to),
+      cmocka_unit_test(test_learned_patterns),
+      cmocka_unit_test(test_mixed_and_split_quotes),
+      cmocka_unit_test(test_multi_paragraph_quote),
+      cmocka_unit_test(test_not_cues),
+      cmocka_unit_test(test_alias_merge),
+      cmocka_unit_test(test_speakers_within_report),
+      cmocka_unit_test(test_seed_reports),
+      cmocka_unit_test(test_numbers),
+      cmocka_unit_test(test_dates),
+      cmocka_unit_test(test_unbalanced_quotes),
+      cmocka_unit_test(test_long_paragraph),
+      cmocka_unit_test(test_all_capitals),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
