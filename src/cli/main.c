@@ -5,7 +5,7 @@
 
 static const cli_cmd commands[] = {
     {"add", "add reports to a story store (--db FILE)", cmd_add},
-    {"brief", "a cited brief of the reports as one story", cmd_brief},
+    {"brief", "a cited brief of each story in the reports", cmd_brief},
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
     {"cluster", "a story id per report (one story per event)", cmd_cluster},
     {"dedup", "exact, near-duplicate and derived (wire) copies", cmd_dedup},
