@@ -113,3 +113,16 @@ bench-summary: setup
 browser-test: setup
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) tests/browser/run
+# Fuzz regression replay: every harness is also built with the normal
+# compiler and tests/fuzz/replay.c as $(BUILD)/tests/test_fuzz_<name>, which
+# tests/run runs like any unit test; it replays the harness's committed
+# corpus (seeds and every crash found), so `make test` and `make sanitize`
+# keep each fixed crash fixed.
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/test_%)
+TESTS += $(FUZZ_REPLAY)
+
+$(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DFUZZ_NAME='"fuzz_$*"' -MMD -MP $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(LDLIBS)
+
+-include $(FUZZ_REPLAY:=.d)

@@ -52,6 +52,9 @@ typedef struct cr_limits {
   size_t max_docs;          /* reports per corpus */
   size_t max_dir_depth;     /* directory recursion depth */
   size_t max_json_depth;    /* nesting depth of a JSONL record */
+  /* clean/extract (HTML): */
+  size_t max_html_bytes;    /* largest HTML page, after gzip decompression */
+  size_t max_html_depth;    /* element nesting read; deeper tags unwrapped */
 } cr_limits;
 
 /* Fills *l with the defaults (documented in docs/limits.md). */
@@ -75,7 +78,9 @@ void cr_corpus_free(cr_corpus *c);
 typedef enum cr_input_format {
   CR_INPUT_AUTO = 0,
   CR_INPUT_TEXT,   /* one plain-text report per file */
-  CR_INPUT_JSONL   /* one JSON record per line: id,url,outlet,title,date,text */
+  CR_INPUT_JSONL,  /* one JSON record per line: id,url,outlet,title,date,text
+                      (or html instead of text) */
+  CR_INPUT_HTML    /* clean/extract: an HTML page, plain or gzip-compressed */
 } cr_input_format;
 
 /* Adds a file, a directory (recursively, in sorted order) or "-" (stdin).
@@ -245,6 +250,26 @@ size_t cr_doc_attribution_count(const cr_doc *d);
 /* Fills *out with attribution i of d; CR_ERR_USAGE when i is out of range. */
 cr_status cr_doc_attribution(const cr_corpus *c, const cr_doc *d, size_t i,
                              cr_attribution_info *out);
+/* ---------------------------------------------------------------- hardening: limits by name
+ * The limits of cr_limits as a table, so a front end can set any of them
+ * by name (crossread --limit NAME=VALUE) and list them with their defaults
+ * without knowing the struct.  docs/limits.md documents the same table. */
+typedef struct cr_limit_info {
+  const char *name;       /* the cr_limits field: "max_input_bytes" ... */
+  const char *unit;       /* "bytes", "reports", "levels" */
+  const char *what;       /* what it bounds, one line */
+  const char *on_excess;  /* what happens to an input past it */
+} cr_limit_info;
+
+/* The i-th limit, NULL past the last. */
+const cr_limit_info *cr_limit_info_at(size_t i);
+/* The value of the i-th limit in l (0 past the last). */
+size_t cr_limits_get(const cr_limits *l, size_t i);
+/* Sets the limit called name from value: a positive whole number with an
+ * optional K, M or G suffix (binary: 1K = 1024).  CR_ERR_USAGE for an
+ * unknown name, a malformed value, 0, or a value past what the code can
+ * honour (max_doc_bytes < 4 GiB: spans are 32-bit). */
+cr_status cr_limits_set(cr_limits *l, const char *name, const char *value);
 /* A new corpus holding docs[0..n) of c, read again from their original
  * bytes (same ids, metadata and text), in that order: one story's
  * reports, to brief it alone.  *out is NULL on error. */

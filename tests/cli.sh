@@ -28,7 +28,11 @@ check "--sentences 2" "[ \$(sed -n '/^## Summary/,/^## [A-Z]/p' '$T/two.md' | gr
 cat "$EX"/*.txt | head -c 3000 | "$BIN" brief - >/dev/null 2>&1; rc=$?
 check "stdin input works" "[ $rc -eq 0 ]"
 "$BIN" clean --format json "$EX" >"$T/clean.json"; rc=$?
-check "clean --format json exits 0 and parses" "[ $rc -eq 0 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d[\"documents\"])==5' '$T/clean.json'"
+check "clean --format json exits 0, one JSON line per report" "[ $rc -eq 0 ] && python3 -c 'import json,sys; d=[json.loads(l) for l in open(sys.argv[1])]; assert len(d)==5 and all(k in d[0] for k in (\"file\",\"title\",\"author\",\"date\",\"date_raw\",\"date_valid\",\"outlet\",\"agency\",\"dateline\",\"language\",\"text\",\"removed\"))' '$T/clean.json'"
+"$BIN" clean --format json "$EX/000_8569c3aa2e15a11a.txt" >"$T/one.json"; rc=$?
+check "clean --format json of one report is one object" "[ $rc -eq 0 ] && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[\"removed\"] and d[\"text\"]' '$T/one.json'"
+"$BIN" clean --explain "$EX/000_8569c3aa2e15a11a.txt" >"$T/explain.txt"; rc=$?
+check "clean --explain lists removed pieces with reasons" "[ $rc -eq 0 ] && grep -q '^  \[caption: photo caption\]' '$T/explain.txt' && grep -q '^  \[boilerplate: ' '$T/explain.txt'"
 
 # Usage errors exit 2.
 "$BIN" >/dev/null 2>&1; check "no command exits 2" "[ $? -eq 2 ]"
@@ -73,5 +77,17 @@ case "${BUILD:-build}" in *sanitize*) VLIM=unlimited ;; *) VLIM=4000000 ;; esac
 ( ulimit -v $VLIM 2>/dev/null; timeout 120 "$BIN" clean "$T/huge.txt" "$EX/002_3f71ce7762c062f3.txt" >/dev/null 2>"$T/err" ); rc=$?
 check "200 MB single line: exit 0, truncated with a warning" "[ $rc -eq 0 ] && grep -q 'huge.txt: warning: text truncated' '$T/err'"
 rm -f "$T/huge.txt"
+
+# HTML pages in a directory walk: .html, .htm and .html.gz are read; a
+# .html.gz that is not gzip is named, the others still extracted.
+mkdir -p "$T/web"
+printf '<html><head><title>Storm hits coast | Example</title></head><body><nav><a href=/>Home</a></nav><p>Rain fell all night along the coast, and several roads were closed by the police.</p></body></html>' >"$T/web/a.html"
+printf '<p>The port reopened on Friday morning after the storm, officials said in a statement.</p>' >"$T/web/b.htm"
+gzip -c "$T/web/a.html" >"$T/web/c.html.gz"
+printf '<p>not compressed</p>' >"$T/web/d.html.gz"
+printf 'Storm report\n\nThe port reopened on Friday morning, officials said.\nA second line stays a paragraph.\n' | gzip -c >"$T/web/e.html.gz"
+"$BIN" extract --format json "$T/web" >"$T/web.json" 2>"$T/err"; rc=$?
+check "extract: bad .html.gz named, exit 1" "[ $rc -eq 1 ] && grep -q 'd.html.gz: skipped: .*not gzip' '$T/err'"
+check "extract: html, htm and html.gz extracted without chrome" "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert set(d)=={\"a\",\"b\",\"c\",\"e\"}, d; assert \"officials said.\\nA second line\" in d[\"e\"][\"articleBody\"]; assert d[\"c\"][\"articleBody\"].startswith(\"Rain fell\") and \"Home\" not in d[\"a\"][\"articleBody\"] and d[\"a\"][\"title\"]==\"Storm hits coast\"' '$T/web.json'"
 
 [ $fails -eq 0 ]

@@ -90,10 +90,13 @@ static void jsonl_records(void **state) {
       "[1,2,3]\n"
       "{\"id\":7,\"text\":\"Second report about the summit.\"}\n"
       "{\"id\":\"a4\",\"title\":\"no text\"}\n"
-      "{\"id\":\"a5\",\"html\":\"<p>x</p>\"}\n";
+      "{\"id\":\"a5\",\"title\":\"Given\",\"html\":\"<html><head><title>Page</title></head>"
+      "<body><nav><a href=/>Home</a></nav><p>The summit opened in Brussels.</p>"
+      "</body></html>\"}\n"
+      "{\"id\":\"a6\",\"html\":\"<html><body><script>x()</script></body></html>\"}\n";
   assert_int_equal(cr_corpus_add_memory(c, "feed.jsonl", jl, strlen(jl), CR_INPUT_AUTO),
                    CR_OK);
-  assert_int_equal(cr_corpus_doc_count(c), 2);
+  assert_int_equal(cr_corpus_doc_count(c), 3);
   const cr_doc *d = cr_corpus_doc(c, 0);
   assert_string_equal(cr_doc_id(d), "a1");
   assert_string_equal(d->meta.outlet, "AP");
@@ -103,7 +106,12 @@ static void jsonl_records(void **state) {
   assert_true(has_diag(c, "feed.jsonl", 2, "malformed JSON"));
   assert_true(has_diag(c, "feed.jsonl", 4, "not a JSON object"));
   assert_true(has_diag(c, "feed.jsonl", 6, "no \"text\""));
-  assert_true(has_diag(c, "feed.jsonl", 7, "html"));
+  /* An "html" record is extracted; the record's title wins. */
+  d = cr_corpus_doc(c, 2);
+  assert_string_equal(cr_doc_id(d), "a5");
+  assert_string_equal(cr_doc_text(d, NULL), "The summit opened in Brussels.");
+  assert_string_equal(d->meta.title, "Given");
+  assert_true(has_diag(c, "feed.jsonl", 8, "no article text"));
   assert_int_equal(cr_corpus_failed_inputs(c), 4);
   cr_corpus_free(c);
 }
@@ -191,9 +199,14 @@ static void max_docs_limit(void **state) {
   lim.max_docs = 2;
   lim.max_doc_bytes = 10;
   cr_corpus *c = cr_corpus_new(&lim);
+  cr_status st[3];
   for (int i = 0; i < 3; i++)
-    cr_corpus_add_memory(c, "r.txt", "Text of a report \xE2\x80\x94 long", 25, CR_INPUT_TEXT);
+    st[i] = cr_corpus_add_memory(c, "r.txt", "Text of a report \xE2\x80\x94 long", 25, CR_INPUT_TEXT);
   assert_int_equal(cr_corpus_doc_count(c), 2);
+  /* The third is refused by the limit, not lost to "out of memory". */
+  assert_int_equal(st[1], CR_OK);
+  assert_int_equal(st[2], CR_ERR_LIMIT);
+  assert_int_equal(cr_corpus_failed_inputs(c), 1);
   assert_true(has_diag(c, "r.txt", 0, "max_docs"));
   assert_true(has_diag(c, "r.txt", 0, "truncated"));
   size_t len;
@@ -202,11 +215,61 @@ static void max_docs_limit(void **state) {
   cr_corpus_free(c);
 }
 
+/* Found by fuzz_ingest: U+FFFD takes 3 bytes for each invalid byte, so a
+ * text cut to max_doc_bytes before repair grew past it afterwards.  And a
+ * cut must not walk back over a run of stray continuation bytes. */
+static void max_doc_bytes_after_repair(void **state) {
+  (void)state;
+  cr_limits lim;
+  cr_limits_default(&lim);
+  lim.max_doc_bytes = 10;
+  cr_corpus *c = cr_corpus_new(&lim);
+  cr_corpus_add_memory(c, "bad.txt", "ab\xFF\xFE\xFD\xFC\xFB\xFA\xF9\xF8" "cdefgh", 16, CR_INPUT_TEXT);
+  char cont[40];
+  memset(cont, 0x80, sizeof cont);
+  memcpy(cont, "News ", 5);
+  cr_corpus_add_memory(c, "cont.txt", cont, sizeof cont, CR_INPUT_TEXT);
+  assert_int_equal(cr_corpus_doc_count(c), 2);
+  for (size_t i = 0; i < 2; i++) {
+    size_t len;
+    const char *t = cr_doc_text(cr_corpus_doc(c, i), &len);
+    assert_true(len <= 10);
+    assert_true(len >= 8); /* cut near the limit, not back to nothing */
+    assert_true(cr_utf8_valid(t, len));
+  }
+  assert_true(has_diag(c, "bad.txt", 0, "truncated"));
+  cr_corpus_free(c);
+}
+
+/* A JSONL file of many broken lines lists only the first 100 problems
+ * (memory and stderr stay bounded) but counts every one, and the good
+ * records among them are still read. */
+static void jsonl_diag_cap(void **state) {
+  (void)state;
+  cr_corpus *c = cr_corpus_new(NULL);
+  static char buf[20000];
+  size_t n = 0;
+  for (int i = 0; i < 1000; i++) n += (size_t)snprintf(buf + n, sizeof buf - n, "x%d\n", i);
+  n += (size_t)snprintf(buf + n, sizeof buf - n, "{\"text\":\"A good record at the end.\"}\n");
+  cr_corpus_add_memory(c, "many.jsonl", buf, n, CR_INPUT_AUTO);
+  assert_int_equal(cr_corpus_doc_count(c), 1);
+  assert_int_equal(cr_corpus_failed_inputs(c), 1000);
+  assert_int_equal(cr_corpus_diag_count(c), 101);
+  assert_true(has_diag(c, "many.jsonl", 100, "malformed"));
+  assert_true(has_diag(c, "many.jsonl", 0, "900 more problems"));
+  /* The next file is listed again. */
+  cr_corpus_add_memory(c, "next.jsonl", "oops\n", 5, CR_INPUT_JSONL);
+  assert_true(has_diag(c, "next.jsonl", 1, "malformed"));
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(plain_text),     cmocka_unit_test(bad_text_inputs),
       cmocka_unit_test(jsonl_records),  cmocka_unit_test(jsonl_limits),
       cmocka_unit_test(directories),    cmocka_unit_test(max_docs_limit),
+      cmocka_unit_test(max_doc_bytes_after_repair),
+      cmocka_unit_test(jsonl_diag_cap),
   };
   return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
 }

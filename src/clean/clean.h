@@ -15,4 +15,8 @@
 /* Splits d->text into paragraphs and classifies them; sets d->meta.title
  * from the title line when the input had none.  0, or -1 out of memory. */
 int cr_clean_paragraphs(cr_corpus *c, cr_doc *d);
+
+/* clean/meta: the date (ISO + validity), dateline place, agency and byline
+ * found in the text or its declared fields.  0, or -1 out of memory. */
+int cr_clean_meta(cr_corpus *c, cr_doc *d);
 #endif

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "clean/clean.h"
+#include "clean/dates.h"
 
 typedef CR_VEC(cr_para) para_vec;
 
@@ -79,28 +80,149 @@ static const char *const chrome_anywhere[] = {
     "newsletter", "cookie", "©", "sign up for", "your inbox",
 };
 
+/* Chrome words that are chrome only as a whole line ("TOP", "Loading"):
+ * followed by anything they start an ordinary heading or sentence. */
+static int whole_line_only(const char *prefix) {
+  return !strcmp(prefix, "top") || !strcmp(prefix, "loading") ||
+         !strcmp(prefix, "trending") || !strcmp(prefix, "recommended") ||
+         !strcmp(prefix, "most popular");
+}
+
 /* Short lines that are site chrome; returns the reason or NULL. */
 static const char *is_boilerplate(const char *t, cr_span s, size_t words) {
+  /* "For more AP coverage, visit https://...": an outlet's promo line,
+   * whatever a scraper glued after it. */
+  if (span_starts(t, s, "for more ") && span_has(t, s, "coverage") &&
+      span_has(t, s, "http"))
+    return "outlet promotion line";
   if (words <= 12)
     for (size_t i = 0; i < sizeof chrome_prefixes / sizeof *chrome_prefixes; i++)
       if (span_starts(t, s, chrome_prefixes[i])) {
-        /* "Top" alone, not "Top officials said ..." */
+        /* "Top" alone, not "Top officials said ..." nor "Top 10 trends". */
         size_t m = strlen(chrome_prefixes[i]);
-        if (s.end - s.start == m || !isalpha((unsigned char)t[s.start + m]))
+        if (s.end - s.start == m) return "site chrome (navigation, prompt or legal line)";
+        if (whole_line_only(chrome_prefixes[i])) continue;
+        if (!isalpha((unsigned char)t[s.start + m]))
           return "site chrome (navigation, prompt or legal line)";
       }
   if (words <= 25)
     for (size_t i = 0; i < sizeof chrome_anywhere / sizeof *chrome_anywhere; i++)
       if (span_has(t, s, chrome_anywhere[i]))
         return "site chrome (legal line, newsletter or cookie prompt)";
-  /* Separator lines such as "___" or "* * *". */
-  if (span_letters(t, s) == 0) return "separator or symbol-only line";
+  /* Separator lines such as "___" or "* * *"; bare numbers (view or
+   * comment counts) and numeric dates are header/footer residue. */
+  if (span_letters(t, s) == 0) {
+    for (uint32_t i = s.start; i < s.end; i++)
+      if (isdigit((unsigned char)t[i])) return "number or numeric date line";
+    return "separator or symbol-only line";
+  }
   return NULL;
 }
 
 /* Captions are one or two sentences; a long paragraph that mentions a
  * photo credit is body text. */
 #define CAPTION_MAX_WORDS 80
+/* ---- footer and teaser rules (a second pass, once every line has a
+ * first verdict) */
+
+/* "ukraine, russia, war, north korea": a list of three or more short
+ * lower-case items without sentence punctuation is a tag list. */
+static int is_tag_list(const char *t, cr_span s, size_t words) {
+  if (words > 30) return 0;
+  size_t seps = 0, upper = 0, item_words = 0, max_item = 0;
+  int in = 0;
+  for (uint32_t i = s.start; i < s.end; i++) {
+    char ch = t[i];
+    if (ch == ',' || ch == '|' || ch == ';') {
+      seps++;
+      if (item_words > max_item) max_item = item_words;
+      item_words = 0;
+      in = 0;
+      continue;
+    }
+    if (ch == '.' || ch == '!' || ch == '?') return 0;
+    int sp = isspace((unsigned char)ch);
+    if (!sp && !in) {
+      item_words++;
+      if (isupper((unsigned char)ch)) upper++;
+    }
+    in = !sp;
+  }
+  if (item_words > max_item) max_item = item_words;
+  return seps >= 2 && max_item <= 3 && upper * 3 <= words;
+}
+
+/* A teaser: the opening of an earlier paragraph repeated (often cut with
+ * "..."), as footers and related boxes show an article's abstract. */
+static int is_teaser_of(const char *t, cr_span s, cr_span earlier) {
+  size_t n = s.end - s.start, m = earlier.end - earlier.start;
+  size_t need = 60;
+  if (n < need || m < need) return 0;
+  return memcmp(t + s.start, t + earlier.start, need) == 0;
+}
+
+static size_t span_len(cr_span s) { return s.end - s.start; }
+
+/* Legal lines open the footer: what follows them is the site's, not the
+ * article's. */
+static int is_legal_reason(const char *why) {
+  return why && strstr(why, "legal");
+}
+
+static int ends_sentence(const char *t, cr_span s) {
+  char f = span_final(t, s);
+  return f == '.' || f == '?' || f == '!';
+}
+
+/* Second pass over the first verdicts: teasers anywhere after the first
+ * body paragraph, tag lists, and short lines in the footer zone (after a
+ * copyright or trademark line in the last part of the text). */
+static void footer_pass(const char *t, cr_para *v, size_t n, int html) {
+  /* In an extracted HTML article the DOM already cut the footer; only the
+   * teaser rule applies. */
+  size_t footer = n;
+  for (size_t k = n / 3; k < n; k++)
+    if (v[k].kind == CR_PARA_BOILERPLATE && is_legal_reason(v[k].reason)) {
+      footer = k;
+      break;
+    }
+  for (size_t k = 0; k < n; k++) {
+    cr_para *p = &v[k];
+    /* A numeric line that is a date is a date line, possible or not. */
+    if (p->kind == CR_PARA_BOILERPLATE && p->reason &&
+        !strcmp(p->reason, "number or numeric date line")) {
+      char iso[40];
+      int dv = cr_date_parse(t + p->span.start, p->span.end - p->span.start, iso, sizeof iso);
+      if (dv) {
+        p->kind = CR_PARA_META;
+        p->reason = dv > 0 ? "date line" : "impossible date line";
+      }
+      continue;
+    }
+    if (p->kind != CR_PARA_BODY && p->kind != CR_PARA_META) continue;
+    size_t words = span_words(t, p->span);
+    if (!html && p->kind == CR_PARA_BODY && is_tag_list(t, p->span, words)) {
+      p->kind = CR_PARA_BOILERPLATE;
+      p->reason = "tag list";
+      continue;
+    }
+    if (p->kind == CR_PARA_BODY)
+      for (size_t j = 0; j < k; j++)
+        if (v[j].kind == CR_PARA_BODY && is_teaser_of(t, p->span, v[j].span)) {
+          /* The shorter copy is the teaser: a lede summary above the full
+           * paragraph, or an abstract repeated in the footer. */
+          cr_para *shorter = span_len(p->span) < span_len(v[j].span) ? p : &v[j];
+          shorter->kind = CR_PARA_BOILERPLATE;
+          shorter->reason = "teaser repeating the start of another paragraph";
+          break;
+        }
+    if (p->kind != CR_PARA_BODY || k <= footer || html) continue;
+    if (words <= 4 || (words <= 8 && !ends_sentence(t, p->span))) {
+      p->kind = CR_PARA_BOILERPLATE;
+      p->reason = "footer line (after the copyright line)";
+    }
+  }
+}
 
 /* Photo credits mark a caption: "(AP Photo/…)", "pool photo, via AP",
  * "Photo: Reuters", "Getty Images". */
@@ -208,12 +330,27 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
       p->reason = "photo caption";
       continue;
     }
-    if ((why = is_meta_line(t, p->span, words))) {
+    /* "X reported from Y. Associated Press writer Z contributed to this
+     * report.": a credit, not a fact of the story. */
+    if (words <= 40 && (span_has(t, p->span, "contributed to this report") ||
+                        span_has(t, p->span, "contributed reporting") ||
+                        span_starts(t, p->span, "reporting by ") ||
+                        span_starts(t, p->span, "editing by "))) {
+      p->kind = CR_PARA_META;
+      p->reason = "contributor credit";
+      continue;
+    }
+    /* Header-line rules are for flattened scraped text; an extracted HTML
+     * article has no weather or date header, and its short lines are
+     * table cells and list items of the article. */
+    if (!d->html && (why = is_meta_line(t, p->span, words))) {
       p->kind = CR_PARA_META;
       p->reason = why;
       continue;
     }
-    if (!have_title && k < TITLE_SEARCH_LINES &&
+    /* An extracted HTML article has its title in the metadata already;
+     * its first short line is a subheading, not a headline. */
+    if (!have_title && k < TITLE_SEARCH_LINES && !(d->html && d->meta.title) &&
         looks_like_title(t, p->span, words)) {
       p->kind = CR_PARA_TITLE;
       title = p->span;
@@ -235,6 +372,7 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
     /* Once prose starts the title search is over. */
     have_title = have_title || words > 25;
   }
+  footer_pass(t, v.v, v.n, d->html);
   if (title.end > title.start && !d->meta.title)
     d->meta.title = cr_arena_strndup(c->arena, t + title.start,
                                      title.end - title.start);

@@ -22,6 +22,7 @@ int cmd_dedup(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_numbers(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 
@@ -29,11 +30,11 @@ int cmd_stories(int argc, char **argv);
  * "crossread: FILE[:LINE]: message".  Returns -1 when out of memory. */
 int cli_load(cr_corpus *c, char **paths, int npaths, int quiet);
 /* Reads the inputs argv[first..argc) into a new corpus for command cmd.
- * Returns CLI_OK with *out set; CLI_USAGE when there is no input (the
+ * lim may be NULL for the defaults.  Returns CLI_OK with *out set; CLI_USAGE when there is no input (the
  * message is printed, the caller prints its usage); CLI_INPUT_FAILED when
  * out of memory. */
-int cli_read_inputs(const char *cmd, int argc, char **argv, int first,
-                    int quiet, cr_corpus **out);
+int cli_read_inputs(const char *cmd, const cr_limits *lim, int argc,
+                    char **argv, int first, int quiet, cr_corpus **out);
 /* Prints diagnostics recorded since *shown and advances it. */
 void cli_print_diags(const cr_corpus *c, size_t *shown);
 /* Opens -o FILE (or stdout for NULL or "-"); prints an error on failure. */
@@ -46,4 +47,11 @@ int cli_exit_code(const cr_corpus *c);
 int cli_format(const char *s);
 /* Parses a positive count; -1 when not a number in [1, max]. */
 long cli_count(const char *s, long max);
+/* hardening: writes a file name on one line, control characters and
+ * invalid UTF-8 bytes escaped as \xNN. */
+void cli_put_name(FILE *f, const char *name);
+/* hardening: applies "--limit NAME=VALUE" to l; prints a message naming
+ * the valid limits and returns -1 when it is not valid. */
+int cli_limit_option(cr_limits *l, const char *arg, const char *cmd);
+int cmd_limits(int argc, char **argv);
 #endif

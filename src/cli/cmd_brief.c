@@ -27,6 +27,8 @@ static void usage(FILE *f) {
       "                         always does)\n"
       "      --db FILE          with --story: brief a story of this store\n"
       "      --story ID         the story to brief (see crossread stories)\n"
+      "  -L, --limit NAME=VALUE change an input limit, e.g.\n"
+      "                         --limit max_input_bytes=1G (see 'crossread limits')\n"
       "  -q, --quiet            no progress on stderr\n"
       "  -h, --help             this help\n"
       "\n"
@@ -147,7 +149,8 @@ int cmd_brief(int argc, char **argv) {
       {"words", required_argument, 0, 'w'},  {"output", required_argument, 0, 'o'},
       {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
       {"db", required_argument, 0, 'D'},     {"story", required_argument, 0, 'S'},
-      {"one-story", no_argument, 0, '1'},    {0, 0, 0, 0}};
+      {"one-story", no_argument, 0, '1'},    {"limit", required_argument, 0, 'L'},
+      {0, 0, 0, 0}};
   int one = 0;
   const char *db = NULL;
   long story = 0;
@@ -155,8 +158,10 @@ int cmd_brief(int argc, char **argv) {
   int fmt = CR_FORMAT_MARKDOWN, quiet = 0, ch;
   const char *out = NULL;
   long v;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "f:n:w:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "f:n:w:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
         if ((fmt = cli_format(optarg)) < 0 || fmt == CR_FORMAT_TEXT) {
@@ -188,6 +193,9 @@ int cmd_brief(int argc, char **argv) {
           return CLI_USAGE;
         }
         break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "brief")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
@@ -196,7 +204,7 @@ int cmd_brief(int argc, char **argv) {
   cr_corpus *c;
   int rc;
   if (db || story) rc = load_story(db, story, argc - optind, &c);
-  else rc = cli_read_inputs("brief", argc, argv, optind, quiet, &c);
+  else rc = cli_read_inputs("brief", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

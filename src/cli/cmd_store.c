@@ -82,7 +82,7 @@ int cmd_add(int argc, char **argv) {
    * rolls back, not as a signal that kills us. */
   signal(SIGXFSZ, SIG_IGN);
   cr_corpus *c;
-  int rc = cli_read_inputs("add", argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("add", NULL, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) add_usage(stderr);
   if (rc != CLI_OK) return rc;
   char err[512];

@@ -5,17 +5,53 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+/* The strict UTF-8 decoder, to show file names safely. */
+#include "text/text.h"
 
+/* Writes a file name for a one-line message: control characters (a
+ * newline in a name would forge a second diagnostic line) and bytes that
+ * are not UTF-8 are shown as \xNN; everything else as it is. */
+void cli_put_name(FILE *f, const char *name) {
+  size_t n = strlen(name), i = 0;
+  while (i < n) {
+    unsigned char ch = (unsigned char)name[i];
+    size_t at = i;
+    if (ch >= 0x80) {
+      if (cr_utf8_next(name, n, &i) >= 0) {
+        fwrite(name + at, 1, i - at, f);
+        continue;
+      }
+      i = at;
+    }
+    if (ch < 0x20 || ch == 0x7F || ch >= 0x80) fprintf(f, "\\x%02X", ch);
+    else if (ch == '\\') fputs("\\\\", f);
+    else fputc(ch, f);
+    i++;
+  }
+}
+
+/* The diagnostics are formatted into memory and written with one call:
+ * stderr is unbuffered, and a syscall per fragment made a file with many
+ * bad lines cost minutes. */
 void cli_print_diags(const cr_corpus *c, size_t *shown) {
   size_t n = cr_corpus_diag_count(c);
+  if (*shown >= n) return;
+  char *mem = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&mem, &len);
+  FILE *f = m ? m : stderr;
   for (; *shown < n; (*shown)++) {
     const cr_diag *d = cr_corpus_diag(c, *shown);
-    if (d->line)
-      fprintf(stderr, "crossread: %s:%zu: %s%s\n", d->file, d->line,
-              d->severity == CR_WARNING ? "warning: " : "", d->message);
-    else
-      fprintf(stderr, "crossread: %s: %s%s\n", d->file,
-              d->severity == CR_WARNING ? "warning: " : "", d->message);
+    fputs("crossread: ", f);
+    cli_put_name(f, d->file);
+    if (d->line) fprintf(f, ":%zu", d->line);
+    fprintf(f, ": %s%s\n", d->severity == CR_WARNING ? "warning: " : "",
+            d->message);
+  }
+  if (m) {
+    fclose(m);
+    fwrite(mem, 1, len, stderr);
+    free(mem);
   }
 }
 
@@ -36,14 +72,14 @@ int cli_load(cr_corpus *c, char **paths, int npaths, int quiet) {
   return 0;
 }
 
-int cli_read_inputs(const char *cmd, int argc, char **argv, int first,
-                    int quiet, cr_corpus **out) {
+int cli_read_inputs(const char *cmd, const cr_limits *lim, int argc,
+                    char **argv, int first, int quiet, cr_corpus **out) {
   *out = NULL;
   if (first >= argc) {
     fprintf(stderr, "crossread %s: no input (give files, directories or -)\n", cmd);
     return CLI_USAGE;
   }
-  cr_corpus *c = cr_corpus_new(NULL);
+  cr_corpus *c = cr_corpus_new(lim);
   if (!c || cli_load(c, argv + first, argc - first, quiet)) {
     fputs("crossread: out of memory\n", stderr);
     cr_corpus_free(c);
@@ -88,4 +124,23 @@ long cli_count(const char *s, long max) {
   long v = strtol(s, &end, 10);
   if (errno || end == s || *end || v < 1 || v > max) return -1;
   return v;
+}
+
+int cli_limit_option(cr_limits *l, const char *arg, const char *cmd) {
+  const char *eq = strchr(arg, '=');
+  char name[64];
+  size_t n = eq ? (size_t)(eq - arg) : 0;
+  if (eq && n < sizeof name) {
+    memcpy(name, arg, n);
+    name[n] = '\0';
+    if (cr_limits_set(l, name, eq + 1) == CR_OK) return 0;
+  }
+  fprintf(stderr,
+          "crossread %s: --limit wants NAME=VALUE with a positive VALUE "
+          "(K, M, G suffixes) and NAME one of:", cmd);
+  const cr_limit_info *li;
+  for (size_t i = 0; (li = cr_limit_info_at(i)); i++)
+    fprintf(stderr, " %s", li->name);
+  fprintf(stderr, "; got '%s' (see 'crossread limits')\n", arg);
+  return -1;
 }

@@ -12,6 +12,8 @@ static const cli_cmd commands[] = {
     {"quotes", "who said what: attributions with speaker, cue, content", cmd_quotes},
     {"entities", "people, organisations and places with their aliases", cmd_entities},
     {"numbers", "numbers and dates, normalised, per report", cmd_numbers},
+    {"limits", "the input limits, their defaults and --limit names", cmd_limits},
+    {"extract", "the article text and metadata found in each input", cmd_extract},
     {"stories", "the stories of a story store (--db FILE)", cmd_stories},
 };
 

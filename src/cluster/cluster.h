@@ -109,8 +109,8 @@ int32_t cr_cluster_docs(cr_online *eng, const cr_corpus *c, const uint32_t *docs
 
 /* ------------------------------------------------------------ subset.c */
 /* Adds a report to c again from its original bytes: a JSONL record
- * (line > 0) is parsed again, a text file's bytes become a document with
- * the given id.  0, 1 when the record was rejected (a diagnostic on c),
+ * (line > 0) is parsed again, a file's bytes are read again under its
+ * name (same reader, same id; id is kept for callers' records).  0, 1 when the record was rejected (a diagnostic on c),
  * -1 out of memory or past limit max_docs. */
 int cr_corpus_reread(cr_corpus *c, const char *file, size_t line,
                      const char *id, const char *raw, size_t len);

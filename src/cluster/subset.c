@@ -6,10 +6,13 @@
 
 int cr_corpus_reread(cr_corpus *c, const char *file, size_t line,
                      const char *id, const char *raw, size_t len) {
-  /* a JSONL record keeps its id, title, outlet and date; a text file is
-   * its own bytes under its own id */
+  /* a JSONL record keeps its id, title, outlet and date; a file is read
+   * again the way it was chosen the first time (the reader depends only
+   * on its name and bytes: text, HTML, gzip), so its id is the same */
+  (void)id;
   if (line) return cr_ingest_jsonl_record(c, file, line, raw, len) ? 0 : 1;
-  return cr_corpus_add_doc(c, file, 0, id, raw, len, raw, len) ? 0 : -1;
+  cr_status st = cr_corpus_add_memory(c, file, raw, len, CR_INPUT_AUTO);
+  return st == CR_OK ? 0 : st == CR_ERR_NOMEM || st == CR_ERR_LIMIT ? -1 : 1;
 }
 
 cr_status cr_corpus_subset(const cr_corpus *c, const size_t *docs, size_t n,

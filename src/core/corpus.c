@@ -14,6 +14,10 @@ cr_corpus *cr_corpus_new(const cr_limits *limits) {
     c->limits = *limits;
   else
     cr_limits_default(&c->limits);
+  /* Spans are 32-bit offsets: a caller's larger max_doc_bytes cannot be
+   * honoured, so it is capped rather than allowed to wrap offsets. */
+  if (c->limits.max_doc_bytes > (size_t)UINT32_MAX - 1)
+    c->limits.max_doc_bytes = (size_t)UINT32_MAX - 1;
   c->arena = cr_arena_new();
   c->vocab = c->arena ? cr_strmap_new(c->arena) : NULL;
   c->stemmer = cr_stemmer_new();
@@ -43,6 +47,10 @@ void cr_corpus_free(cr_corpus *c) {
 
 void cr_corpus_diagf(cr_corpus *c, cr_severity sev, const char *file,
                      size_t line, const char *fmt, ...) {
+  if (c->diags_mute) {
+    c->diags_muted++;
+    return;
+  }
   char msg[512];
   va_list ap;
   va_start(ap, fmt);
@@ -74,6 +82,16 @@ static char *id_from_file(cr_arena *a, const char *file) {
   return cr_arena_strndup(a, base, n);
 }
 
+/* The largest cut <= n of s (which has more than n bytes) that does not
+ * split a character: back over at most three continuation bytes, since
+ * no valid sequence has more; invalid bytes are the repair's business. */
+static size_t utf8_cut(const char *s, size_t n) {
+  size_t cut = n;
+  for (int k = 0; k < 3 && cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80; k++)
+    cut--;
+  return ((unsigned char)s[cut] & 0xC0) == 0x80 ? n : cut;
+}
+
 cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
                           const char *id, const char *raw, size_t raw_len,
                           const char *text, size_t len) {
@@ -81,6 +99,7 @@ cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
     cr_corpus_diagf(c, CR_ERROR, file, line,
                     "skipped: the corpus already holds %zu reports "
                     "(limit max_docs)", c->limits.max_docs);
+    c->failed_inputs++; /* refused, not lost to memory: it counts */
     return NULL;
   }
   cr_doc *d = cr_arena_calloc(c->arena, 1, sizeof *d);
@@ -89,13 +108,12 @@ cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
   d->file = cr_arena_strdup(c->arena, file ? file : "-");
   d->line = line;
   d->id = id ? cr_arena_strdup(c->arena, id) : id_from_file(c->arena, d->file);
-  if (len > c->limits.max_doc_bytes) {
-    /* Cut on a character boundary so the kept text stays valid UTF-8. */
-    size_t cut = c->limits.max_doc_bytes;
-    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
-    cr_corpus_diagf(c, CR_WARNING, file, line,
-                    "text truncated to %zu bytes (limit max_doc_bytes)", cut);
-    len = cut;
+  /* max_doc_bytes bounds the text kept, after repair: cut the input first
+   * (so a huge input is never repaired whole), then again if replacement
+   * characters (3 bytes for 1) pushed the repaired text past the limit. */
+  size_t max = c->limits.max_doc_bytes;
+  if (len > max) {
+    len = utf8_cut(text, max);
     d->truncated = 1;
   }
   if (cr_utf8_valid(text, len) && !memchr(text, '\0', len)) {
@@ -108,14 +126,23 @@ cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
       cr_buf_free(&fixed);
       return NULL;
     }
-    d->text = cr_arena_strndup(c->arena, cr_buf_cstr(&fixed), fixed.len);
-    d->text_len = fixed.len;
+    size_t keep = fixed.len;
+    if (keep > max) {
+      keep = utf8_cut(fixed.data, max);
+      d->truncated = 1;
+    }
+    d->text = cr_arena_strndup(c->arena, cr_buf_cstr(&fixed), keep);
+    d->text_len = keep;
     d->invalid_bytes = bad;
     cr_buf_free(&fixed);
     cr_corpus_diagf(c, CR_WARNING, file, line,
                     "%zu invalid UTF-8 sequence%s or NUL byte%s replaced", bad,
                     bad == 1 ? "" : "s", bad == 1 ? "" : "s");
   }
+  if (d->truncated)
+    cr_corpus_diagf(c, CR_WARNING, file, line,
+                    "text truncated to %zu bytes (limit max_doc_bytes)",
+                    d->text_len);
   if (raw == text && !d->invalid_bytes && !d->truncated) {
     d->raw = d->text; /* the common case: one copy serves both */
     d->raw_len = d->text_len;

@@ -33,6 +33,10 @@ struct cr_corpus {
   CR_VEC(struct cr_entity) ents;
   cr_strmap *ent_keys;   /* exact name -> entity id, before merging */
   unsigned ents_merged : 1;
+  /* hardening: while set, diagnostics are counted in diags_muted instead
+   * of recorded (a JSONL file past its listing cap; see jsonl.c). */
+  int diags_mute;
+  size_t diags_muted;
 };
 
 /* Records a diagnostic (message formatted into the arena). */
@@ -42,7 +46,8 @@ void cr_corpus_diagf(cr_corpus *c, cr_severity sev, const char *file,
 
 /* Adds a document whose text is text[0..len) (copied and repaired into the
  * arena); raw may equal text.  Returns NULL when out of memory or when
- * limits.max_docs is reached (a diagnostic says which). */
+ * limits.max_docs is reached (then a diagnostic says so and the report
+ * counts as a failed input; tell the two apart by the document count). */
 cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
                           const char *id, const char *raw, size_t raw_len,
                           const char *text, size_t len);

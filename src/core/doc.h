@@ -80,6 +80,12 @@ struct cr_doc {
   struct cr_date *dates;      /* dates, resolved against meta.date */
   size_t ndates;
   unsigned attributed : 1;    /* the analyze stage ran */
+  /* clean/extract: the text was extracted from an HTML page, whose title
+   * (if any) is already in meta.title and not in the text. */
+  int html;
+  /* clean/meta: an impossible date written in a header or footer line
+   * ("2024-13-17"), kept raw; the report is flagged invalid-date. */
+  const char *date_impossible;
 };
 
 #endif

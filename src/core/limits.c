@@ -1,5 +1,14 @@
-/* limits.c — the defaults of every enforced limit, in one place.
- * docs/limits.md lists them with the options that change them. */
+/* limits.c — every enforced input limit, in one place: its default (with
+ * the reason for it), its name, the largest value it may be set to, and
+ * what happens to an input past it.  docs/limits.md lists the same table
+ * (tests/test_limits.c checks that it names every limit here), and
+ * `crossread limits` prints it from this code. */
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "crossread.h"
 
 void cr_limits_default(cr_limits *l) {
@@ -17,4 +26,98 @@ void cr_limits_default(cr_limits *l) {
    * symlink loop quickly. */
   l->max_dir_depth = 32;
   l->max_json_depth = 64;
+  /* An HTML page, decompressed: real article pages are under 3 MB; the
+   * parse tree costs about ten times the page, so 32 MB bounds a page at a
+   * few hundred MB of memory and stops a gzip bomb at the same point. */
+  l->max_html_bytes = (size_t)32 << 20;
+  /* Real pages nest under ~100 elements; tree building costs depth per
+   * tag, so unbounded nesting is quadratic (200,000 divs: minutes). */
+  l->max_html_depth = 512;
+}
+
+/* Upper bounds on what a limit may be raised to, where the code has one:
+ * spans are 32-bit offsets, and cJSON refuses nesting past 1000 itself. */
+#define CR_MAX_DOC_BYTES_CEIL ((size_t)UINT32_MAX - 1)
+#define CR_JSON_DEPTH_CEIL 1000
+/* A directory path nested deeper than this exceeds PATH_MAX anyway. */
+#define CR_DIR_DEPTH_CEIL 2048
+/* Past this, HTML tree building (depth x tags) is slow again. */
+#define CR_HTML_DEPTH_CEIL 100000
+
+static const struct cr_limit_row {
+  cr_limit_info info;
+  size_t offset;  /* of the field in cr_limits */
+  size_t ceil;    /* largest accepted value */
+} cr_limit_rows[] = {
+    {{"max_input_bytes", "bytes", "largest input file or stream read",
+      "the file is skipped (error), checked before reading when its size is known"},
+     offsetof(cr_limits, max_input_bytes), SIZE_MAX},
+    {{"max_line_bytes", "bytes", "longest JSONL record line",
+      "the record is skipped (error naming its line)"},
+     offsetof(cr_limits, max_line_bytes), SIZE_MAX},
+    {{"max_doc_bytes", "bytes", "longest report text kept",
+      "the text is truncated on a character boundary (warning)"},
+     offsetof(cr_limits, max_doc_bytes), CR_MAX_DOC_BYTES_CEIL},
+    {{"max_docs", "reports", "reports in one corpus (one run)",
+      "later reports are skipped (error)"},
+     offsetof(cr_limits, max_docs), SIZE_MAX},
+    {{"max_dir_depth", "levels", "directory recursion depth",
+      "deeper directories are skipped (error); symlink loops are refused at once"},
+     offsetof(cr_limits, max_dir_depth), CR_DIR_DEPTH_CEIL},
+    {{"max_json_depth", "levels", "nesting depth of a JSONL record",
+      "the record is skipped before parsing (error naming its line)"},
+     offsetof(cr_limits, max_json_depth), CR_JSON_DEPTH_CEIL},
+    {{"max_html_bytes", "bytes", "largest HTML page, after gzip decompression",
+      "the page is skipped (error); decompression stops at the limit"},
+     offsetof(cr_limits, max_html_bytes), SIZE_MAX},
+    {{"max_html_depth", "levels", "HTML element nesting read",
+      "deeper start tags (and as many end tags) are ignored, their text kept (warning)"},
+     offsetof(cr_limits, max_html_depth), CR_HTML_DEPTH_CEIL},
+};
+
+#define CR_NLIMITS (sizeof cr_limit_rows / sizeof *cr_limit_rows)
+
+const cr_limit_info *cr_limit_info_at(size_t i) {
+  return i < CR_NLIMITS ? &cr_limit_rows[i].info : NULL;
+}
+
+static size_t *field(cr_limits *l, size_t i) {
+  return (size_t *)((char *)l + cr_limit_rows[i].offset);
+}
+
+size_t cr_limits_get(const cr_limits *l, size_t i) {
+  return i < CR_NLIMITS ? *field((cr_limits *)l, i) : 0;
+}
+
+/* "64M", "1G", "100000", "8KiB": a positive count with an optional binary
+ * suffix.  0 on a malformed or overflowing value. */
+static size_t parse_size(const char *s) {
+  if (*s < '0' || *s > '9') return 0;
+  errno = 0;
+  char *end;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || v == 0) return 0;
+  unsigned shift = 0;
+  switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+  }
+  if (shift && (!strcmp(end, "iB") || !strcmp(end, "B"))) end += strlen(end);
+  if (*end) return 0;
+  if (v > (unsigned long long)(SIZE_MAX >> shift)) return 0;
+  return (size_t)v << shift;
+}
+
+cr_status cr_limits_set(cr_limits *l, const char *name, const char *value) {
+  if (!l || !name || !value) return CR_ERR_USAGE;
+  for (size_t i = 0; i < CR_NLIMITS; i++) {
+    if (strcmp(name, cr_limit_rows[i].info.name)) continue;
+    size_t v = parse_size(value);
+    if (v == 0 || v > cr_limit_rows[i].ceil) return CR_ERR_USAGE;
+    *field(l, i) = v;
+    return CR_OK;
+  }
+  return CR_ERR_USAGE;
 }

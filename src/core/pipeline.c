@@ -60,6 +60,7 @@ static int stem_tokens(cr_corpus *c, const char *text, cr_token *toks,
 
 static int analyze_doc(cr_corpus *c, cr_doc *d) {
   if (cr_clean_paragraphs(c, d)) return -1;
+  if (cr_clean_meta(c, d)) return -1;
   c->toks.n = 0;
   c->sents.n = 0;
   d->words = 0;

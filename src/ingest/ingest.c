@@ -3,9 +3,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static int has_suffix(const char *s, const char *suf) {
   size_t n = strlen(s), m = strlen(suf);
@@ -25,6 +28,11 @@ const char *cr_ingest_not_text(const char *p, size_t n) {
   }
   if (look >= 2 && (unsigned char)p[0] == 0x1f && (unsigned char)p[1] == 0x8b)
     return "gzip-compressed data, not text";
+  /* A UTF-16 byte-order mark: the text is fine but needs converting; say
+   * so rather than calling it binary. */
+  if (look >= 2 && (((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE) ||
+                    ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF)))
+    return "UTF-16 text, not UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
   if (nul * 100 > look || (nul + ctrl) * 20 > look)
     return "binary data, not text";
   return NULL;
@@ -43,6 +51,7 @@ static int only_space(const char *p, size_t n) {
 static cr_input_format detect_format(const char *name, const char *p, size_t n) {
   if (has_suffix(name, ".jsonl") || has_suffix(name, ".ndjson"))
     return CR_INPUT_JSONL;
+  if (cr_looks_like_html(name, p, n) || cr_is_gzip(p, n)) return CR_INPUT_HTML;
   size_t i = 0;
   while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t'))
     i++;
@@ -74,6 +83,10 @@ cr_status cr_corpus_add_memory(cr_corpus *c, const char *name,
     }
     return added ? CR_OK : CR_ERR_INPUT;
   }
+  if (fmt == CR_INPUT_HTML) {
+    cr_status st = cr_ingest_html(c, name, 0, NULL, bytes, len);
+    return st == CR_ERR_LIMIT ? CR_ERR_INPUT : st;
+  }
   const char *why = cr_ingest_not_text(bytes, len);
   if (why) {
     cr_corpus_diagf(c, CR_ERROR, name, 0, "skipped: %s", why);
@@ -81,52 +94,96 @@ cr_status cr_corpus_add_memory(cr_corpus *c, const char *name,
     return CR_ERR_INPUT;
   }
   if (!cr_corpus_add_doc(c, name, 0, NULL, bytes, len, bytes, len))
-    return CR_ERR_NOMEM;
+    return c->docs.n >= c->limits.max_docs ? CR_ERR_LIMIT : CR_ERR_NOMEM;
   return CR_OK;
 }
 
-/* Reads a whole stream, refusing more than limit bytes. */
-static cr_status read_stream(FILE *f, size_t limit, cr_buf *out, int *over) {
+/* Reads a whole stream, refusing more than limit bytes.  A pipe has no
+ * size to check first, so this is where stdin and FIFOs are bounded. */
+static cr_status read_stream(FILE *f, size_t limit, cr_buf *out) {
   char chunk[65536];
   size_t n;
-  *over = 0;
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if (out->len + n > limit) {
-      *over = 1;
-      return CR_ERR_LIMIT;
-    }
+    if (out->len + n > limit) return CR_ERR_LIMIT;
     if (cr_buf_append(out, chunk, n)) return CR_ERR_NOMEM;
   }
   return ferror(f) ? CR_ERR_IO : CR_OK;
 }
 
-static cr_status add_file(cr_corpus *c, const char *path, cr_input_format fmt) {
-  int is_stdin = strcmp(path, "-") == 0;
-  FILE *f = is_stdin ? stdin : fopen(path, "rb");
-  if (!f) {
-    cr_corpus_diagf(c, CR_ERROR, path, 0, "cannot open: %s", strerror(errno));
-    c->failed_inputs++;
-    return CR_ERR_IO;
-  }
-  cr_buf b = CR_BUF_INIT;
-  int over;
-  cr_status st = read_stream(f, c->limits.max_input_bytes, &b, &over);
-  int err = errno;
-  if (!is_stdin) fclose(f);
-  if (st == CR_ERR_LIMIT) {
+static void diag_too_large(cr_corpus *c, const char *path, size_t size) {
+  if (size)
+    cr_corpus_diagf(c, CR_ERROR, path, 0,
+                    "skipped: %zu bytes is larger than %zu "
+                    "(limit max_input_bytes)", size, c->limits.max_input_bytes);
+  else
     cr_corpus_diagf(c, CR_ERROR, path, 0,
                     "skipped: larger than %zu bytes (limit max_input_bytes)",
                     c->limits.max_input_bytes);
+  c->failed_inputs++;
+}
+
+/* Opens path for reading.  In a directory walk (regular_only) it opens
+ * without blocking and refuses anything but a regular file, so a FIFO or
+ * a device named like a report cannot hang or flood the run; a path given
+ * by the user may be a pipe (process substitution, /dev/stdin). */
+static FILE *open_input(cr_corpus *c, const char *path, int regular_only,
+                        struct stat *st) {
+  int fd = open(path, O_RDONLY | O_NOCTTY | (regular_only ? O_NONBLOCK : 0));
+  if (fd < 0) {
+    cr_corpus_diagf(c, CR_ERROR, path, 0, "cannot open: %s", strerror(errno));
     c->failed_inputs++;
-  } else if (st == CR_ERR_IO) {
+    return NULL;
+  }
+  if (fstat(fd, st) != 0 || S_ISDIR(st->st_mode) ||
+      (regular_only && !S_ISREG(st->st_mode))) {
+    cr_corpus_diagf(c, CR_ERROR, path, 0, "skipped: not a regular file");
+    c->failed_inputs++;
+    close(fd);
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    cr_corpus_diagf(c, CR_ERROR, path, 0, "cannot open: %s", strerror(errno));
+    c->failed_inputs++;
+    close(fd);
+  }
+  return f;
+}
+
+static cr_status add_file(cr_corpus *c, const char *path, cr_input_format fmt,
+                          int regular_only) {
+  int is_stdin = strcmp(path, "-") == 0;
+  struct stat st;
+  FILE *f = is_stdin ? stdin : open_input(c, path, regular_only, &st);
+  if (!f) return CR_ERR_IO;
+  cr_buf b = CR_BUF_INIT;
+  cr_status rc = CR_OK;
+  /* A regular file's size is known: refuse an oversized one before
+   * reading a byte of it, and read the rest into one exact allocation. */
+  if (!is_stdin && S_ISREG(st.st_mode)) {
+    if ((uintmax_t)st.st_size > c->limits.max_input_bytes) {
+      diag_too_large(c, path, (size_t)st.st_size);
+      fclose(f);
+      return CR_ERR_LIMIT;
+    }
+    if (st.st_size > 0 && cr_buf_reserve(&b, (size_t)st.st_size + 1))
+      rc = CR_ERR_NOMEM;
+  }
+  if (rc == CR_OK) rc = read_stream(f, c->limits.max_input_bytes, &b);
+  int err = errno;
+  if (!is_stdin) fclose(f);
+  if (rc == CR_ERR_LIMIT) {
+    diag_too_large(c, path, 0);
+  } else if (rc == CR_ERR_IO) {
     cr_corpus_diagf(c, CR_ERROR, path, 0, "read error: %s", strerror(err));
     c->failed_inputs++;
-  } else if (st == CR_OK) {
-    st = cr_corpus_add_memory(c, path, cr_buf_cstr(&b), b.len, fmt);
-    if (st == CR_ERR_INPUT) st = CR_OK; /* reported as a diagnostic */
+  } else if (rc == CR_OK) {
+    rc = cr_corpus_add_memory(c, path, cr_buf_cstr(&b), b.len, fmt);
+    /* reported as a diagnostic */
+    if (rc == CR_ERR_INPUT || rc == CR_ERR_LIMIT) rc = CR_OK;
   }
   cr_buf_free(&b);
-  return st;
+  return rc;
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -139,6 +196,8 @@ static int cmp_str(const void *a, const void *b) {
 static int wanted_in_dir(const char *name) {
   if (name[0] == '.') return 0;
   return has_suffix(name, ".txt") || has_suffix(name, ".text") ||
+         has_suffix(name, ".html") || has_suffix(name, ".htm") ||
+         has_suffix(name, ".html.gz") || has_suffix(name, ".htm.gz") ||
          has_suffix(name, ".jsonl") || has_suffix(name, ".ndjson");
 }
 
@@ -154,7 +213,7 @@ static cr_status add_dir(cr_corpus *c, const char *path, cr_input_format fmt,
 
 static cr_status add_any(cr_corpus *c, const char *path, cr_input_format fmt,
                          size_t depth) {
-  if (strcmp(path, "-") == 0) return add_file(c, path, fmt);
+  if (strcmp(path, "-") == 0) return add_file(c, path, fmt, 0);
   struct stat st;
   if (stat(path, &st) != 0) {
     cr_corpus_diagf(c, CR_ERROR, path, 0, "cannot read: %s", strerror(errno));
@@ -167,7 +226,7 @@ static cr_status add_any(cr_corpus *c, const char *path, cr_input_format fmt,
     c->failed_inputs++;
     return CR_ERR_INPUT;
   }
-  return add_file(c, path, fmt);
+  return add_file(c, path, fmt, 0);
 }
 
 static cr_status add_dir(cr_corpus *c, const char *path, cr_input_format fmt,
@@ -181,8 +240,8 @@ static cr_status add_dir(cr_corpus *c, const char *path, cr_input_format fmt,
   for (const walk *w = up; w; w = w->up)
     if (w->dev == self.st_dev && w->ino == self.st_ino) {
       cr_corpus_diagf(c, CR_WARNING, path, 0,
-                      "skipped: symbolic link loop back to %s's ancestor",
-                      path);
+                      "skipped: symbolic link loop back to an enclosing "
+                      "directory");
       return CR_OK;
     }
   walk here = {self.st_dev, self.st_ino, up};
@@ -239,7 +298,7 @@ static cr_status add_dir(cr_corpus *c, const char *path, cr_input_format fmt,
         if (r == CR_ERR_NOMEM) rc = r;
       }
     } else if (wanted_in_dir(base)) {
-      cr_status r = add_file(c, names.v[i], fmt);
+      cr_status r = add_file(c, names.v[i], fmt, 1);
       if (r == CR_ERR_NOMEM) rc = r;
     }
   }

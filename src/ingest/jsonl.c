@@ -67,13 +67,30 @@ int cr_ingest_jsonl_record(cr_corpus *c, const char *file, size_t line,
   char idtmp[32];
   const char *text = str_field(o, "text");
   const char *id = id_field(o, idtmp, sizeof idtmp);
+  const char *html = text ? NULL : str_field(o, "html");
   int ok = 0;
-  if (!text) {
+  if (!text && html) {
+    /* An HTML record: the page is extracted like an .html file; the
+     * record's own fields win over what the page declares. */
+    char idbuf[64];
+    if (!id) {
+      snprintf(idbuf, sizeof idbuf, "line%zu", line);
+      id = idbuf;
+    }
+    size_t before = c->docs.n;
+    cr_ingest_html(c, file, line, id, html, strlen(html));
+    if (c->docs.n > before) {
+      cr_doc *d = c->docs.v[c->docs.n - 1];
+      const char *t;
+      if ((t = str_field(o, "title"))) d->meta.title = cr_arena_strdup(c->arena, t);
+      if ((t = str_field(o, "url"))) d->meta.url = cr_arena_strdup(c->arena, t);
+      if ((t = str_field(o, "outlet"))) d->meta.outlet = cr_arena_strdup(c->arena, t);
+      if ((t = str_field(o, "date"))) d->meta.date_raw = cr_arena_strdup(c->arena, t);
+      ok = 1;
+    }
+  } else if (!text) {
     cr_corpus_diagf(c, CR_ERROR, file, line,
-                    cJSON_GetObjectItemCaseSensitive(o, "html")
-                        ? "skipped record: \"html\" records are not read yet; "
-                          "give \"text\""
-                        : "skipped record: no \"text\" string field");
+                    "skipped record: no \"text\" or \"html\" string field");
     c->failed_inputs++;
   } else {
     size_t len = strlen(text); /* cJSON strings stop at an escaped \u0000 */
@@ -96,10 +113,19 @@ int cr_ingest_jsonl_record(cr_corpus *c, const char *file, size_t line,
   return ok;
 }
 
+/* Problems listed per JSONL file: a dump of a million broken lines would
+ * otherwise cost a million diagnostics in memory and on stderr.  Past the
+ * cap each is still counted (failed_inputs, exit status) and one summary
+ * line says how many were not listed. */
+#define CR_JSONL_DIAGS_LISTED 100
+
 size_t cr_ingest_jsonl(cr_corpus *c, const char *file, const char *p,
                        size_t n) {
-  size_t added = 0, line = 0, i = 0;
+  size_t added = 0, line = 0, i = 0, diags0 = c->diags.n;
+  size_t muted0 = c->diags_muted;
   while (i < n) {
+    if (!c->diags_mute && c->diags.n - diags0 >= CR_JSONL_DIAGS_LISTED)
+      c->diags_mute = 1;
     const char *nl = memchr(p + i, '\n', n - i);
     size_t end = nl ? (size_t)(nl - p) : n;
     line++;
@@ -115,6 +141,13 @@ size_t cr_ingest_jsonl(cr_corpus *c, const char *file, const char *p,
       added += (size_t)cr_ingest_jsonl_record(c, file, line, p + s, e - s);
     }
     i = end + 1;
+  }
+  if (c->diags_mute) {
+    c->diags_mute = 0;
+    cr_corpus_diagf(c, CR_ERROR, file, 0,
+                    "%zu more problems in this file not listed (only the "
+                    "first %d are)", c->diags_muted - muted0,
+                    CR_JSONL_DIAGS_LISTED);
   }
   return added;
 }

@@ -11,7 +11,8 @@ size_t cr_doc_flags(const cr_doc *d, const char **names, size_t max) {
   size_t n = 0;
   if (d->invalid_bytes && n < max) names[n++] = "invalid-utf8";
   if (d->truncated && n < max) names[n++] = "truncated";
-  if (d->meta.date_valid < 0 && n < max) names[n++] = "invalid-date";
+  if ((d->meta.date_valid < 0 || d->date_impossible) && n < max)
+    names[n++] = "invalid-date";
   return n;
 }
 

@@ -45,7 +45,7 @@ cr_status cr_render_clean(cr_corpus *c, cr_format fmt, FILE *out) {
     case CR_FORMAT_JSON: rc = cr_clean_json(c, out, 1); break;
     case CR_FORMAT_JSONL: rc = cr_clean_json(c, out, 0); break;
     case CR_FORMAT_TEXT:
-    case CR_FORMAT_MARKDOWN: rc = cr_clean_text(c, out); break;
+    case CR_FORMAT_MARKDOWN: rc = cr_clean_text(c, out, 0); break;
     default: return CR_ERR_USAGE;
   }
   return rc ? CR_ERR_IO : CR_OK;

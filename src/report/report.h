@@ -13,7 +13,8 @@ int cr_brief_markdown(const cr_brief *b, FILE *out);
 int cr_briefs_json(const cr_brief *const *b, size_t n, FILE *out, int pretty);
 int cr_briefs_markdown(const cr_brief *const *b, size_t n, FILE *out);
 int cr_clean_json(const cr_corpus *c, FILE *out, int pretty);
-int cr_clean_text(const cr_corpus *c, FILE *out);
+/* explain: also list every removed or demoted piece with its reason. */
+int cr_clean_text(const cr_corpus *c, FILE *out, int explain);
 
 /* The flags of a source as short names ("invalid-utf8", ...); returns how
  * many were written to names (at most max). */

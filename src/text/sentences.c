@@ -103,8 +103,13 @@ static size_t dateline_end(const cr_token *toks, size_t ntok) {
  * multi-paragraph quote open) must not swallow the paragraph. */
 #define CR_QUOTE_SPAN_MAX 80
 
+/* The close is looked for only within CR_QUOTE_SPAN_MAX tokens of the
+ * candidate split: a "not very long" quote closes that soon, and an
+ * unbounded look-ahead made a paragraph of quotes that never close cost
+ * quadratic time (one scan to the paragraph's end per sentence). */
 static int quote_closes_later(const cr_token *toks, size_t ntok, size_t from, int depth) {
-  for (size_t k = from; k < ntok; k++) {
+  size_t stop = ntok - from > CR_QUOTE_SPAN_MAX ? from + CR_QUOTE_SPAN_MAX : ntok;
+  for (size_t k = from; k < stop; k++) {
     if (toks[k].kind != CR_TOK_QUOTE) continue;
     if (toks[k].flags & CR_TF_OPEN) depth++;
     else if (--depth <= 0) return 1;
