@@ -197,6 +197,16 @@ void cr_dedup_free(cr_dedup *d);
 /* The document doc i duplicates (the earliest copy in input order), or -1;
  * *sim (may be NULL) receives the shingle Jaccard (1 for exact copies). */
 long cr_dedup_duplicate_of(const cr_dedup *d, size_t i, double *sim);
+/* The first report (in input order) of doc i's duplicate group: the
+ * reports joined by verified exact or near-duplicate pairs, directly or
+ * through others (near duplication is not transitive: two edits of one
+ * text can each be a copy of it without being copies of each other).
+ * i itself when it has no duplicate. */
+size_t cr_dedup_group(const cr_dedup *d, size_t i);
+/* A verified near-duplicate partner of doc i: its original when it has
+ * one (cr_dedup_duplicate_of), else a later report it was verified with;
+ * -1 when none.  *sim (may be NULL) receives their Jaccard. */
+long cr_dedup_partner(const cr_dedup *d, size_t i, double *sim);
 /* 1 when doc i is a byte-for-byte copy of its original's normalized body. */
 int cr_dedup_is_exact(const cr_dedup *d, size_t i);
 /* The longer report doc i was derived from, or -1; *containment (may be
@@ -260,6 +270,93 @@ size_t cr_limits_get(const cr_limits *l, size_t i);
  * unknown name, a malformed value, 0, or a value past what the code can
  * honour (max_doc_bytes < 4 GiB: spans are 32-bit). */
 cr_status cr_limits_set(cr_limits *l, const char *name, const char *value);
+/* A new corpus holding docs[0..n) of c, read again from their original
+ * bytes (same ids, metadata and text), in that order: one story's
+ * reports, to brief it alone.  *out is NULL on error. */
+cr_status cr_corpus_subset(const cr_corpus *c, const size_t *docs, size_t n,
+                           cr_corpus **out);
+
+/* Writes several briefs as one document: JSON {"stories": [...]} with one
+ * entry per brief (ids story-1, story-2, ...), Markdown one section per
+ * story; HTML only for n == 1 (CR_ERR_USAGE otherwise).  With n == 1 the
+ * output is cr_render_brief's. */
+cr_status cr_render_briefs(const cr_brief *const *b, size_t n, cr_format fmt,
+                           FILE *out);
+
+/* ---------------------------------------------------------------- story store
+ * Stage: store (src/store/), issue 5.
+ *
+ * A SQLite file that keeps reports and their stories across runs.  Adding
+ * reports assigns each to a stored story or a new one (the clustering
+ * engine, seeded with the stored story centroids); a report whose
+ * normalized body is already stored is skipped.  Every report is written
+ * in its own transaction (WAL journal): a process killed mid-add leaves
+ * the store with every report whose add completed, and nothing of the one
+ * in flight.  The schema is versioned (PRAGMA user_version) and older
+ * stores are migrated when opened for writing. */
+typedef struct cr_store cr_store;
+
+/* The store schema this build writes (older ones are migrated). */
+#define CR_STORE_SCHEMA 2
+
+typedef enum cr_store_mode {
+  CR_STORE_READ = 0,  /* an existing store, read only */
+  CR_STORE_WRITE      /* created when missing; migrated when older */
+} cr_store_mode;
+
+/* Opens path (a file name, or a SQLite "file:" URI).  On error *out is
+ * NULL and err (errlen bytes, may be NULL) receives a message naming the
+ * file and what is wrong: not a SQLite database, not a crossread store,
+ * written by a newer schema, read-only, cannot be opened. */
+cr_status cr_store_open(const char *path, cr_store_mode mode, cr_store **out,
+                        char *err, size_t errlen);
+void cr_store_close(cr_store *s);
+/* The message of the last failed cr_store_* call ("" when none). */
+const char *cr_store_errmsg(const cr_store *s);
+
+typedef enum cr_store_outcome {
+  CR_STORE_JOINED = 0,   /* stored, in an existing story */
+  CR_STORE_NEW_STORY,    /* stored, as the first report of a new story */
+  CR_STORE_SKIPPED_SAME, /* not stored: the same body is already stored */
+  CR_STORE_SKIPPED_EMPTY /* not stored: no body text */
+} cr_store_outcome;
+
+typedef struct cr_store_event {
+  size_t doc;                 /* corpus index of the report */
+  cr_store_outcome outcome;
+  int64_t report;             /* its stored id, or the stored copy's */
+  int64_t story;              /* its story (or the stored copy's), else 0 */
+} cr_store_event;
+
+typedef void (*cr_store_cb)(void *ctx, const cr_store_event *e);
+
+/* Adds every document of c (analyzing it first), each in its own
+ * transaction; cb (may be NULL) hears about each report after its
+ * transaction committed (or when it was skipped).  On a write error (disk
+ * full, read-only, I/O) the report in flight is rolled back, the add
+ * stops, and the error is returned (message in cr_store_errmsg). */
+cr_status cr_store_add(cr_store *s, cr_corpus *c, cr_store_cb cb, void *ctx);
+
+typedef struct cr_story_info {
+  int64_t id;
+  const char *headline;     /* the first titled report's title, or NULL */
+  size_t reports;           /* stored reports */
+  size_t sources;           /* distinct outlets (or files) among them */
+  const char *first_seen;   /* ISO 8601 UTC: when the store got its first */
+  const char *last_seen;    /* and its latest report */
+  const char *first_date;   /* ISO 8601: its reports' earliest and latest */
+  const char *last_date;    /* publication dates, NULL when none is known */
+} cr_story_info;
+
+/* Calls cb for every story, newest last seen first; cb returns nonzero to
+ * stop.  The strings live until cb returns. */
+cr_status cr_store_stories(cr_store *s,
+                           int (*cb)(void *ctx, const cr_story_info *st),
+                           void *ctx);
+
+/* Adds the stored reports of story to c as they were read (same ids, same
+ * metadata), oldest first.  CR_ERR_INPUT when there is no such story. */
+cr_status cr_store_load_story(cr_store *s, int64_t story, cr_corpus *c);
 
 #ifdef __cplusplus
 }

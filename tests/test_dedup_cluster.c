@@ -45,6 +45,30 @@ static char *edit_word(const char *s, size_t n, int k) {
   return out;
 }
 
+/* The text with every period-th word from the offset-th on replaced. */
+static char *edit_every(const char *s, size_t n, int period, int offset) {
+  char *out = malloc(n * 2 + 16), *o = out;
+  int w = 0, in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int space = s[i] == ' ' || s[i] == '\n';
+    if (!space && !in) {
+      in = 1;
+      if (w >= offset && (w - offset) % period == 0) {
+        memcpy(o, "zqxj", 4);
+        o += 4;
+        while (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\n') i++;
+        w++;
+        continue;
+      }
+      w++;
+    }
+    if (space) in = 0;
+    *o++ = s[i];
+  }
+  *o = '\0';
+  return out;
+}
+
 static void add(cr_corpus *c, const char *name, const char *s) {
   assert_int_equal(cr_corpus_add_memory(c, name, s, strlen(s), CR_INPUT_TEXT), CR_OK);
 }
@@ -231,8 +255,119 @@ static void cluster_empty_and_single(void **state) {
   cr_corpus_free(c);
 }
 
+/* Near duplication is not transitive: X and Y are each an edit of A but
+ * not near each other; listed X, Y, A, all three are one group. */
+static void dedup_groups_join_non_transitive_copies(void **state) {
+  (void)state;
+  size_t n;
+  char *a = example_text(0, &n);
+  char *x = edit_every(a, n, 60, 3), *y = edit_every(a, n, 60, 33);
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "x.txt", x);
+  add(c, "y.txt", y);
+  add(c, "a.txt", a);
+  cr_dedup *dd;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  double sxa, sya;
+  /* A's earliest verified original is X; Y has no earlier partner ... */
+  assert_int_equal(cr_dedup_duplicate_of(dd, 2, &sxa), 0);
+  assert_true(sxa >= 0.8);
+  assert_int_equal(cr_dedup_duplicate_of(dd, 1, NULL), -1);
+  /* ... but was verified with A, and is in X's group */
+  assert_int_equal(cr_dedup_partner(dd, 1, &sya), 2);
+  assert_true(sya >= 0.8);
+  assert_int_equal(cr_dedup_group(dd, 1), 0);
+  assert_int_equal(cr_dedup_group(dd, 2), 0);
+  assert_int_equal(cr_dedup_group(dd, 0), 0);
+  /* and X, Y really are below the threshold with each other */
+  cr_corpus *c2 = cr_corpus_new(NULL);
+  add(c2, "x.txt", x);
+  add(c2, "y.txt", y);
+  cr_dedup *d2;
+  assert_int_equal(cr_dedup_new(c2, NULL, &d2), CR_OK);
+  assert_int_equal(cr_dedup_group(d2, 1), 1);
+  /* clustering puts the group in one story */
+  cr_clustering *k;
+  assert_int_equal(cr_cluster_new(c, NULL, dd, &k), CR_OK);
+  assert_int_equal(cr_clustering_story(k, 1), cr_clustering_story(k, 0));
+  cr_clustering_free(k);
+  cr_dedup_free(d2);
+  cr_dedup_free(dd);
+  cr_corpus_free(c2);
+  cr_corpus_free(c);
+  free(a);
+  free(x);
+  free(y);
+}
+
+/* Hard-wrapped lines change no word of the body, even when the first
+ * wrapped line looks like a headline. */
+static void dedup_sees_through_rewrapping(void **state) {
+  (void)state;
+  const char *flat =
+      "A former employee who opened fire at an office Christmas party killing one man "
+      "has been charged with first-degree murder, police said Saturday.\n\n"
+      "Police said the gunman entered the party of at least a dozen people around "
+      "4 p.m. and gave himself up just after 6 p.m. after negotiations.\n";
+  const char *wrapped =
+      "A former employee who opened fire at an office Christmas\n"
+      "party killing one man has been charged with first-degree\n"
+      "murder, police said Saturday.\n\n"
+      "Police said the gunman entered the party of at least a\n"
+      "dozen people around 4 p.m. and gave himself up just after\n"
+      "6 p.m. after negotiations.\n";
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "flat.txt", flat);
+  add(c, "wrapped.txt", wrapped);
+  cr_dedup *dd;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  assert_int_equal(cr_dedup_duplicate_of(dd, 1, NULL), 0);
+  assert_true(cr_dedup_is_exact(dd, 1));
+  cr_dedup_free(dd);
+  cr_corpus_free(c);
+}
+
+/* The streaming pass finds the groups the in-memory pass finds. */
+static void dedup_stream_matches_in_memory(void **state) {
+  (void)state;
+  size_t n;
+  char *a = example_text(0, &n), *b = example_text(1, &n);
+  size_t na = strlen(a);
+  char *x = edit_every(a, na, 60, 3), *y = edit_every(a, na, 60, 33);
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "x.txt", x);
+  add(c, "b.txt", b);
+  add(c, "y.txt", y);
+  add(c, "a.txt", a);
+  add(c, "b2.txt", b);
+  cr_dedup *dd;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  cr_dedup_stream *s = cr_dedup_stream_new(NULL);
+  assert_non_null(s);
+  for (size_t i = 0; i < cr_corpus_doc_count(c); i++)
+    assert_int_equal(cr_dedup_stream_add(s, cr_corpus_doc(c, i)), 0);
+  assert_int_equal(cr_dedup_stream_finish(s), 0);
+  assert_int_equal(cr_dedup_stream_count(s), 5);
+  size_t copies = 0;
+  for (size_t i = 0; i < 5; i++) {
+    assert_int_equal(cr_dedup_stream_group(s, i), cr_dedup_group(dd, i));
+    copies += cr_dedup_stream_group(s, i) != i;
+  }
+  assert_int_equal(copies, 3); /* y and a join x; b2 joins b */
+  cr_dedup_stream_free(s);
+  cr_dedup_free(dd);
+  cr_corpus_free(c);
+  free(a);
+  free(b);
+  free(x);
+  free(y);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(dedup_groups_join_non_transitive_copies),
+      cmocka_unit_test(dedup_sees_through_rewrapping),
+      cmocka_unit_test(dedup_stream_matches_in_memory),
       cmocka_unit_test(dedup_finds_exact_near_and_derived),
       cmocka_unit_test(dedup_reports_no_false_pair),
       cmocka_unit_test(lsh_bands_follow_threshold),

@@ -23,6 +23,8 @@ int cmd_quotes(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_numbers(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 
 /* Adds every path to the corpus and prints each diagnostic as
  * "crossread: FILE[:LINE]: message".  Returns -1 when out of memory. */

@@ -39,8 +39,12 @@ static int parse_frac(const char *s, double *v) {
 /* The group root of doc i: duplicate and derived links followed up. */
 static size_t group_root(const cr_dedup *dd, size_t i) {
   for (int hops = 0; hops < 64; hops++) {
-    long up = cr_dedup_duplicate_of(dd, i, NULL);
-    if (up < 0) up = cr_dedup_derived_from(dd, i, NULL);
+    size_t g = cr_dedup_group(dd, i);
+    if (g != i) {
+      i = g;
+      continue;
+    }
+    long up = cr_dedup_derived_from(dd, i, NULL);
     if (up < 0) break;
     i = (size_t)up;
   }
@@ -129,7 +133,7 @@ int cmd_dedup(int argc, char **argv) {
         any = 1;
       }
       double sim;
-      long up = cr_dedup_duplicate_of(dd, i, &sim);
+      long up = cr_dedup_partner(dd, i, &sim);
       const char *kind = cr_dedup_is_exact(dd, i) ? "exact" : "near";
       if (up < 0) {
         up = cr_dedup_derived_from(dd, i, &sim);

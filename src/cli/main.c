@@ -4,7 +4,8 @@
 #include "cli/cli.h"
 
 static const cli_cmd commands[] = {
-    {"brief", "a cited brief of the reports as one story", cmd_brief},
+    {"add", "add reports to a story store (--db FILE)", cmd_add},
+    {"brief", "a cited brief of each story in the reports", cmd_brief},
     {"clean", "the reports as clean paragraphs and sentences", cmd_clean},
     {"cluster", "a story id per report (one story per event)", cmd_cluster},
     {"dedup", "exact, near-duplicate and derived (wire) copies", cmd_dedup},
@@ -13,6 +14,7 @@ static const cli_cmd commands[] = {
     {"numbers", "numbers and dates, normalised, per report", cmd_numbers},
     {"limits", "the input limits, their defaults and --limit names", cmd_limits},
     {"extract", "the article text and metadata found in each input", cmd_extract},
+    {"stories", "the stories of a story store (--db FILE)", cmd_stories},
 };
 
 static void usage(FILE *f) {

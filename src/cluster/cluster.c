@@ -70,6 +70,32 @@ static long original_of(const cr_dedup *dd, size_t i) {
   return o;
 }
 
+int32_t cr_cluster_docs(cr_online *eng, const cr_corpus *c, const uint32_t *docs,
+                        size_t n, const float *idf, const int32_t *fixed,
+                        cr_arena *a, cr_termvec *vecs, int32_t *days,
+                        int32_t *story) {
+  ord *o = malloc((n ? n : 1) * sizeof *o);
+  uint32_t *order = malloc((n ? n : 1) * sizeof *order);
+  int32_t ns = -1;
+  if (!o || !order) goto done;
+  cr_event_weights w;
+  cr_event_weights_default(&w);
+  for (size_t i = 0; i < n; i++) {
+    const cr_doc *d = c->docs.v[docs ? docs[i] : i];
+    if (cr_event_vector(d, idf, &w, a, &vecs[i])) goto done;
+    days[i] = cr_doc_day(d);
+    o[i].h = XXH3_64bits(d->text, d->text_len);
+    o[i].i = (uint32_t)i;
+  }
+  qsort(o, n, sizeof *o, cmp_ord);
+  for (size_t i = 0; i < n; i++) order[i] = o[i].i;
+  ns = cr_online_run(eng, vecs, days, fixed, n, order, story);
+done:
+  free(o);
+  free(order);
+  return ns;
+}
+
 cr_status cr_cluster_new(cr_corpus *c, const cr_cluster_options *opts,
                          const cr_dedup *dedup, cr_clustering **out) {
   if (!c || !out) return CR_ERR_USAGE;
@@ -84,32 +110,17 @@ cr_status cr_cluster_new(cr_corpus *c, const cr_cluster_options *opts,
   int32_t *days = malloc((n ? n : 1) * sizeof *days);
   int32_t *fixed = malloc((n ? n : 1) * sizeof *fixed);
   int32_t *story = malloc((n ? n : 1) * sizeof *story);
-  uint32_t *order = malloc((n ? n : 1) * sizeof *order);
-  ord *o = malloc((n ? n : 1) * sizeof *o);
   cr_online_params p;
   params_from_options(opts, &p);
   cr_online *eng = cr_online_new(&p);
   int32_t *renum = NULL;
   st = CR_ERR_NOMEM;
-  if (!k || !a || !idf || !vecs || !days || !fixed || !story || !order || !o ||
-      !eng)
+  if (!k || !a || !idf || !vecs || !days || !fixed || !story || !eng)
     goto done;
   k->n = n;
   if (!(k->story = malloc((n ? n : 1) * sizeof *k->story))) goto done;
-  cr_event_weights w;
-  cr_event_weights_default(&w);
-  for (size_t i = 0; i < n; i++) {
-    const cr_doc *d = c->docs.v[i];
-    if (cr_event_vector(d, idf, &w, a, &vecs[i])) goto done;
-    days[i] = cr_doc_day(d);
-    long orig = original_of(dedup, i);
-    fixed[i] = (int32_t)orig;
-    o[i].h = XXH3_64bits(d->text, d->text_len);
-    o[i].i = (uint32_t)i;
-  }
-  qsort(o, n, sizeof *o, cmp_ord);
-  for (size_t i = 0; i < n; i++) order[i] = o[i].i;
-  int32_t ns = cr_online_run(eng, vecs, days, fixed, n, order, story);
+  for (size_t i = 0; i < n; i++) fixed[i] = (int32_t)original_of(dedup, i);
+  int32_t ns = cr_cluster_docs(eng, c, NULL, n, idf, fixed, a, vecs, days, story);
   if (ns < 0) goto done;
   if (!(renum = malloc((ns ? (size_t)ns : 1) * sizeof *renum))) goto done;
   for (int32_t s = 0; s < ns; s++) renum[s] = -1;
@@ -129,8 +140,6 @@ done:
   free(days);
   free(fixed);
   free(story);
-  free(order);
-  free(o);
   free(renum);
   cr_online_free(eng);
   return st;

@@ -94,6 +94,27 @@ int32_t cr_online_run(cr_online *o, const cr_termvec *vecs,
 const cr_termvec *cr_online_centroid(cr_online *o, int32_t s, int32_t *day_lo,
                                      int32_t *day_hi, uint32_t *size);
 
+/* ------------------------------------------------------------ cluster.c */
+/* Builds the event vectors of the documents docs[0..n) of c (all of c's
+ * documents when docs is NULL) with idf into vecs (allocated in a), their
+ * days, and runs eng over them in an order that does not depend on the
+ * input order (a hash of each text).  fixed[k] is the position in docs[]
+ * of k's original, or -1.  story[k] receives engine story ids.  The
+ * number of engine stories, or -1 out of memory.  The store calls it with
+ * an engine seeded with stored stories. */
+int32_t cr_cluster_docs(cr_online *eng, const cr_corpus *c, const uint32_t *docs,
+                        size_t n, const float *idf, const int32_t *fixed,
+                        cr_arena *a, cr_termvec *vecs, int32_t *days,
+                        int32_t *story);
+
+/* ------------------------------------------------------------ subset.c */
+/* Adds a report to c again from its original bytes: a JSONL record
+ * (line > 0) is parsed again, a file's bytes are read again under its
+ * name (same reader, same id; id is kept for callers' records).  0, 1 when the record was rejected (a diagnostic on c),
+ * -1 out of memory or past limit max_docs. */
+int cr_corpus_reread(cr_corpus *c, const char *file, size_t line,
+                     const char *id, const char *raw, size_t len);
+
 /* ------------------------------------------------------------ split.c */
 /* Splits stories (story[] of n documents, looked at in order[], ids < nstories) in two where
  * local weights show two groups: mean local cosine inside the halves at

@@ -78,6 +78,11 @@ struct cr_online {
   size_t nstamp;
   uint32_t query;
   CR_VEC(cr_tw) tmp;  /* merge scratch */
+  /* the query vector spread over term ids, so its dot product with a
+   * candidate centroid is one pass over the centroid's terms instead of a
+   * merge of two sorted lists (same products, same order, same sum) */
+  float *dense;
+  size_t ndense;
 };
 
 cr_online *cr_online_new(const cr_online_params *p) {
@@ -99,6 +104,7 @@ void cr_online_free(cr_online *o) {
   free(o->post);
   free(o->stamp);
   cr_vec_free(&o->tmp);
+  free(o->dense);
   free(o);
 }
 
@@ -186,14 +192,30 @@ static float time_factor(const cr_online *o, int32_t day, int32_t lo,
   return 1.0f / (1.0f + (float)gap / o->p.day_scale);
 }
 
-static double dot(const cr_tw *a, uint32_t na, const cr_tw *b, uint32_t nb) {
-  double d = 0;
-  uint32_t i = 0, j = 0;
-  while (i < na && j < nb) {
-    if (a[i].term < b[j].term) i++;
-    else if (a[i].term > b[j].term) j++;
-    else d += (double)a[i++].w * b[j++].w;
+/* Spreads v over o->dense (0 ok, -1 out of memory); unspread clears it. */
+static int spread(cr_online *o, const cr_tw *v, uint32_t n) {
+  if (n && v[n - 1].term >= o->ndense) {
+    size_t nn = o->ndense ? o->ndense : 4096;
+    while (nn <= v[n - 1].term) nn *= 2;
+    float *d = realloc(o->dense, nn * sizeof *d);
+    if (!d) return -1;
+    memset(d + o->ndense, 0, (nn - o->ndense) * sizeof *d);
+    o->dense = d;
+    o->ndense = nn;
   }
+  for (uint32_t i = 0; i < n; i++) o->dense[v[i].term] = v[i].w;
+  return 0;
+}
+
+static void unspread(cr_online *o, const cr_tw *v, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) o->dense[v[i].term] = 0;
+}
+
+/* dot(spread vector, c): terms c has and the spread vector lacks add 0. */
+static double dense_dot(const cr_online *o, const cr_tw *c, uint32_t n) {
+  double d = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (c[i].term < o->ndense) d += (double)o->dense[c[i].term] * c[i].w;
   return d;
 }
 
@@ -202,9 +224,9 @@ static double dot(const cr_tw *a, uint32_t na, const cr_tw *b, uint32_t nb) {
  * cosine with the centroid, it does not grow as a story gets tighter, so
  * one threshold means the same for a story of 2 and of 200.  self: v is a
  * member of s and is compared with the others only. */
-static float story_sim(const cr_online *o, const story_t *s, const cr_termvec *v,
-                       int32_t day, int self) {
-  double d = dot(v->v, v->n, s->v, s->n);
+static float story_sim(const cr_online *o, const story_t *s, int32_t day,
+                       int self) {
+  double d = dense_dot(o, s->v, s->n); /* v is spread */
   double size = s->size;
   if (self) {
     if (s->size <= 1) return 0;
@@ -308,6 +330,7 @@ static int32_t best_story(cr_online *o, const cr_termvec *v, int32_t day,
     if (v->v[i].w > top[min].w) top[min] = v->v[i];
   }
   int32_t best = -1;
+  if (spread(o, v->v, v->n)) return -2;
   for (uint32_t i = 0; i < k; i++) {
     uint32_t t = top[i].term;
     if (t >= o->npost) continue;
@@ -316,7 +339,7 @@ static int32_t best_story(cr_online *o, const cr_termvec *v, int32_t day,
       int32_t s = root(o, pl->v[j]);
       if (o->stamp[s] == o->query) continue;
       o->stamp[s] = o->query;
-      float sim = story_sim(o, &o->st.v[s], v, day, s == own);
+      float sim = story_sim(o, &o->st.v[s], day, s == own);
       /* ties go to the older story: deterministic */
       if (sim > *best_sim || (sim == *best_sim && best >= 0 && s < best && sim > 0)) {
         *best_sim = sim;
@@ -325,12 +348,13 @@ static int32_t best_story(cr_online *o, const cr_termvec *v, int32_t day,
     }
   }
   if (own >= 0 && o->stamp[own] != o->query) {
-    float sim = story_sim(o, &o->st.v[own], v, day, 1);
+    float sim = story_sim(o, &o->st.v[own], day, 1);
     if (sim > *best_sim) {
       *best_sim = sim;
       best = own;
     }
   }
+  unspread(o, v->v, v->n);
   return best;
 }
 
@@ -406,9 +430,9 @@ static int rebuild(cr_online *o, const cr_termvec *vecs, const int32_t *days,
  * date ranges. */
 static float story_story_sim(const cr_online *o, const story_t *a,
                              const story_t *b) {
-  /* mean cosine over the pairs of members: average linkage */
+  /* mean cosine over the pairs of members: average linkage (a is spread) */
   if (!a->size || !b->size) return 0;
-  double d = dot(a->v, a->n, b->v, b->n) / ((double)a->size * b->size);
+  double d = dense_dot(o, b->v, b->n) / ((double)a->size * b->size);
   int32_t day = CR_NO_DAY;
   float f = 1.0f;
   if (a->lo != CR_NO_DAY && b->lo != CR_NO_DAY) {
@@ -441,6 +465,7 @@ static int32_t best_merge(cr_online *o, int32_t a, float *best_sim) {
     if (q.v[i].w > top[min].w) top[min] = q.v[i];
   }
   int32_t best = -1;
+  if (spread(o, s->v, s->n)) return -2;
   for (uint32_t i = 0; i < k; i++) {
     uint32_t t = top[i].term;
     if (t >= o->npost) continue;
@@ -457,6 +482,7 @@ static int32_t best_merge(cr_online *o, int32_t a, float *best_sim) {
       }
     }
   }
+  unspread(o, s->v, s->n);
   return best;
 }
 
@@ -492,6 +518,7 @@ static int merge_round(cr_online *o, int *merged) {
     for (;;) {
       float sim;
       int32_t b = best_merge(o, a, &sim);
+      if (b == -2) return -1;
       if (b < 0 || sim < o->p.merge) break;
       int32_t keep = a < b ? a : b;
       if (merge_stories(o, a, b)) return -1;

@@ -27,6 +27,13 @@ struct cr_dedup {
   size_t n;
   long *dup_of;
   double *dup_sim;
+  /* duplicate groups: connected components of the verified pairs (near
+   * duplication is not transitive, so a report can be a copy of two
+   * originals that are not copies of each other: they are one group);
+   * parent[] is a union-find whose roots are each group's earliest report */
+  long *parent;
+  long *partner;       /* a verified partner when none is earlier, or -1 */
+  double *partner_sim;
   uint8_t *exact;
   long *derived;
   double *derived_c;
@@ -57,7 +64,27 @@ static double jaccard(const docsh *a, const docsh *b) {
   return u ? (double)i / (double)u : 0;
 }
 
-/* Records j (< i) as i's original when it is the earliest verified one. */
+static long find(cr_dedup *dd, long x) {
+  while (dd->parent[x] != x) {
+    dd->parent[x] = dd->parent[dd->parent[x]];
+    x = dd->parent[x];
+  }
+  return x;
+}
+
+/* Joins the groups of a and b; the earlier root stays the root. */
+static void join(cr_dedup *dd, long a, long b) {
+  a = find(dd, a);
+  b = find(dd, b);
+  if (a == b) return;
+  if (a < b) dd->parent[b] = a;
+  else dd->parent[a] = b;
+}
+
+/* Verifies a candidate pair: when its Jaccard reaches t the two groups
+ * join, and j (< i) becomes i's original if it is the earliest verified
+ * one.  A pair already in one group is not verified again (it would
+ * change neither). */
 static void near_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
                       double t) {
   if (j > i) {
@@ -65,12 +92,18 @@ static void near_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
     i = j;
     j = x;
   }
-  if (i == j || dd->exact[i]) return;
-  if (dd->dup_of[i] >= 0 && dd->dup_of[i] <= (long)j) return;
+  if (i == j || dd->exact[i] || dd->exact[j]) return;
+  if (find(dd, i) == find(dd, j)) return;
   double js = jaccard(&ds[i], &ds[j]);
-  if (js >= t) {
+  if (js < t) return;
+  join(dd, i, j);
+  if (dd->dup_of[i] < 0 || (long)j < dd->dup_of[i]) {
     dd->dup_of[i] = j;
     dd->dup_sim[i] = js;
+  }
+  if (dd->dup_of[j] < 0 && dd->partner[j] < 0) {
+    dd->partner[j] = i;
+    dd->partner_sim[j] = js;
   }
 }
 
@@ -91,6 +124,7 @@ static int exact_pass(cr_dedup *dd, docsh *ds, size_t n) {
         dd->dup_of[k[c].doc] = k[a].doc;
         dd->dup_sim[k[c].doc] = 1.0;
         dd->exact[k[c].doc] = 1;
+        join(dd, k[a].doc, k[c].doc);
       }
     }
     a = b;
@@ -158,9 +192,9 @@ static void derived_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
     i = j;
     j = x;
   }
-  /* a near-duplicate pair is reported as such, not also as a derivation */
-  if (dd->dup_of[i] >= 0 || dd->dup_of[j] == (long)i || !ds[i].nsh ||
-      ds[i].nsh == ds[j].nsh)
+  /* a near-duplicate is reported as such, not also as a derivation */
+  if (dd->dup_of[i] >= 0 || dd->partner[i] >= 0 || find(dd, i) == find(dd, j) ||
+      !ds[i].nsh || ds[i].nsh == ds[j].nsh)
     return;
   double c = (double)cr_dedup_intersect(ds[i].sh, ds[i].nsh, ds[j].sh, ds[j].nsh) /
              (double)ds[i].nsh;
@@ -216,10 +250,15 @@ cr_status cr_dedup_new(cr_corpus *c, const cr_dedup_options *o,
   dd->exact = calloc(n ? n : 1, 1);
   dd->derived = malloc((n ? n : 1) * sizeof *dd->derived);
   dd->derived_c = calloc(n ? n : 1, sizeof *dd->derived_c);
-  if (!dd->dup_of || !dd->dup_sim || !dd->exact || !dd->derived || !dd->derived_c)
+  dd->parent = malloc((n ? n : 1) * sizeof *dd->parent);
+  dd->partner = malloc((n ? n : 1) * sizeof *dd->partner);
+  dd->partner_sim = calloc(n ? n : 1, sizeof *dd->partner_sim);
+  if (!dd->dup_of || !dd->dup_sim || !dd->exact || !dd->derived || !dd->derived_c ||
+      !dd->parent || !dd->partner || !dd->partner_sim)
     goto done;
   for (size_t i = 0; i < n; i++) {
-    dd->dup_of[i] = dd->derived[i] = -1;
+    dd->dup_of[i] = dd->derived[i] = dd->partner[i] = -1;
+    dd->parent[i] = (long)i;
     ds[i].words = cr_dedup_words(c->docs.v[i], &ds[i].nw);
     if (ds[i].nw == SIZE_MAX) goto done;
     if (!ds[i].nw) continue; /* an empty body duplicates nothing */
@@ -250,7 +289,28 @@ void cr_dedup_free(cr_dedup *d) {
   free(d->exact);
   free(d->derived);
   free(d->derived_c);
+  free(d->parent);
+  free(d->partner);
+  free(d->partner_sim);
   free(d);
+}
+
+size_t cr_dedup_group(const cr_dedup *d, size_t i) {
+  if (!d || i >= d->n) return i;
+  long x = (long)i;
+  while (d->parent[x] != x) x = d->parent[x];
+  return (size_t)x;
+}
+
+long cr_dedup_partner(const cr_dedup *d, size_t i, double *sim) {
+  if (!d || i >= d->n) return -1;
+  if (d->dup_of[i] >= 0) {
+    if (sim) *sim = d->dup_sim[i];
+    return d->dup_of[i];
+  }
+  if (d->partner[i] < 0) return -1;
+  if (sim) *sim = d->partner_sim[i];
+  return d->partner[i];
 }
 
 long cr_dedup_duplicate_of(const cr_dedup *d, size_t i, double *sim) {

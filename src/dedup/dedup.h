@@ -12,7 +12,9 @@
  *
  *   shingles.c  word hashes, shingle sets, sentence hashes of one report;
  *   minhash.c   signatures and the LSH band parameters for a threshold;
- *   dedup.c     the corpus pass and the public cr_dedup_* API. */
+ *   dedup.c     the corpus pass and the public cr_dedup_* API;
+ *   stream.c    the same exact and near passes over reports added one
+ *               batch at a time (for millions of reports). */
 #ifndef CR_DEDUP_H
 #define CR_DEDUP_H
 #include <stddef.h>
@@ -54,6 +56,36 @@ void cr_minhash(const uint64_t *sh, size_t n, size_t perms, uint32_t *sig);
  * rows (fewest false candidates) that still find a pair at the threshold
  * with probability >= 0.995.  Bands = perms / rows. */
 size_t cr_lsh_rows(double threshold, size_t perms);
+/* ------------------------------------------------------------ stream.c
+ * Exact and near-duplicate groups over more reports than fit in memory as
+ * analyzed documents: add each report (analyzed, in batches the caller
+ * frees), then finish.  Keeps ~2.5 KB per 3 KB report. */
+typedef struct cr_dedup_stream cr_dedup_stream;
+/* NULL out of memory or for options out of range. */
+cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o);
+void cr_dedup_stream_free(cr_dedup_stream *s);
+/* Report number cr_dedup_stream_count() before the call.  0, -1 OOM. */
+int cr_dedup_stream_add(cr_dedup_stream *s, const cr_doc *d);
+/* The same in two steps, so several threads can sketch (analyze, hash,
+ * MinHash: the costly part, reading only s's parameters) while one
+ * pushes the sketches in report order. */
+typedef struct cr_dedup_sketch_t {
+  uint64_t body_lo, body_hi;  /* 0, 0: empty body */
+  uint32_t *sh, nsh;          /* sorted unique 32-bit shingle hashes */
+  uint64_t *keys;             /* LSH band keys */
+  uint32_t nkeys;
+} cr_dedup_sketch_t;
+int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t *out);
+void cr_dedup_sketch_free(cr_dedup_sketch_t *k);
+/* Appends a sketch (taking its memory); 0, -1 OOM. */
+int cr_dedup_stream_push(cr_dedup_stream *s, cr_dedup_sketch_t *k);
+/* Groups the reports added: exact copies and verified near-duplicates,
+ * joined transitively.  0, -1 out of memory. */
+int cr_dedup_stream_finish(cr_dedup_stream *s);
+size_t cr_dedup_stream_count(const cr_dedup_stream *s);
+/* The first report of report i's group (i when it has no duplicate). */
+size_t cr_dedup_stream_group(const cr_dedup_stream *s, size_t i);
+
 /* Probability that a pair of Jaccard j becomes a candidate. */
 double cr_lsh_candidate_prob(double j, size_t rows, size_t bands);
 #endif

@@ -27,12 +27,31 @@ static uint64_t word_hash(const char *s, size_t n) {
   return XXH3_64bits(buf, n);
 }
 
+/* A "title" that is really the first line of a hard-wrapped paragraph:
+ * it stops mid-sentence (no closing punctuation) and the next line goes
+ * on in lowercase.  A headline ends without punctuation too, but the
+ * paragraph after it starts a new sentence with a capital. */
+static int is_wrapped_first_line(const cr_doc *d, size_t p) {
+  if (p + 1 >= d->nparas || d->paras[p + 1].kind != CR_PARA_BODY) return 0;
+  cr_span a = d->paras[p].span, b = d->paras[p + 1].span;
+  size_t e = a.end;
+  while (e > a.start && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t')) e--;
+  if (e == a.start || strchr(".!?:\"'", d->text[e - 1])) return 0;
+  return b.start < b.end && d->text[b.start] >= 'a' && d->text[b.start] <= 'z';
+}
+
+static int counts(const cr_doc *d, size_t p) {
+  if (p >= d->nparas) return 0;
+  if (para_is_body(d->paras[p].kind)) return 1;
+  return d->paras[p].kind == CR_PARA_TITLE && is_wrapped_first_line(d, p);
+}
+
 uint64_t *cr_dedup_words(const cr_doc *d, size_t *n) {
   *n = 0;
   size_t m = 0;
   for (size_t s = 0; s < d->nsents; s++) {
     const cr_sentence *se = &d->sents[s];
-    if (se->para >= d->nparas || !para_is_body(d->paras[se->para].kind)) continue;
+    if (!counts(d, se->para)) continue;
     for (uint32_t k = se->tok_begin; k < se->tok_end && k < d->ntoks; k++)
       m += tok_is_word(d->toks[k].kind);
   }
@@ -44,7 +63,7 @@ uint64_t *cr_dedup_words(const cr_doc *d, size_t *n) {
   }
   for (size_t s = 0; s < d->nsents; s++) {
     const cr_sentence *se = &d->sents[s];
-    if (se->para >= d->nparas || !para_is_body(d->paras[se->para].kind)) continue;
+    if (!counts(d, se->para)) continue;
     for (uint32_t k = se->tok_begin; k < se->tok_end && k < d->ntoks; k++) {
       const cr_token *t = &d->toks[k];
       if (tok_is_word(t->kind))

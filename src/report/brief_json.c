@@ -1,4 +1,5 @@
 /* brief_json.c — the brief in the versioned JSON contract (docs/schema). */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "align/speakers.h"
@@ -268,45 +269,56 @@ static void entities_json(cr_jw *w, const cr_corpus *c) {
   free(ed);
 }
 
-int cr_brief_json(const cr_brief *b, FILE *out, int pretty) {
+/* Story k of a brief document (id story-<k+1>). */
+static void story(cr_jw *w, const cr_brief *b, size_t k) {
   const cr_corpus *c = b->corpus;
+  char id[32];
+  snprintf(id, sizeof id, "story-%zu", k + 1);
+  cr_jw_object(w);
+  cr_jw_kstr(w, "id", id);
+  cr_jw_kstr(w, "headline", b->headline);
+  cr_jw_key(w, "sources");
+  cr_jw_array(w);
+  for (size_t i = 0; i < c->docs.n; i++) source(w, b, i);
+  cr_jw_array_end(w);
+  cr_jw_key(w, "summary");
+  cr_jw_array(w);
+  for (size_t i = 0; i < b->nitems; i++) {
+    const cr_summary_item *it = &b->items[i];
+    cr_jw_object(w);
+    cr_jw_kstr(w, "text", it->text);
+    cr_jw_key(w, "sources");
+    cr_jw_array(w);
+    for (size_t j = 0; j < it->nsources; j++)
+      cr_jw_string(w, c->docs.v[it->sources[j]]->id);
+    cr_jw_array_end(w);
+    cr_jw_key(w, "from");
+    cr_jw_object(w);
+    cr_jw_kstr(w, "source", c->docs.v[it->doc]->id);
+    cr_jw_kint(w, "sentence", it->sent);
+    cr_jw_object_end(w);
+    cr_jw_object_end(w);
+  }
+  cr_jw_array_end(w);
+  if (b->align) align_json(w, b);
+  if (b->speakers) speakers_json(w, b);
+  entities_json(w, c);
+  cr_jw_object_end(w);
+}
+
+int cr_briefs_json(const cr_brief *const *b, size_t n, FILE *out, int pretty) {
   cr_jw w;
   cr_jw_init(&w, out, pretty);
   cr_jw_object(&w);
   cr_jw_kstr(&w, "crossread", CR_SCHEMA_VERSION);
   cr_jw_key(&w, "stories");
   cr_jw_array(&w);
-  cr_jw_object(&w);
-  cr_jw_kstr(&w, "id", "story-1");
-  cr_jw_kstr(&w, "headline", b->headline);
-  cr_jw_key(&w, "sources");
-  cr_jw_array(&w);
-  for (size_t i = 0; i < c->docs.n; i++) source(&w, b, i);
-  cr_jw_array_end(&w);
-  cr_jw_key(&w, "summary");
-  cr_jw_array(&w);
-  for (size_t i = 0; i < b->nitems; i++) {
-    const cr_summary_item *it = &b->items[i];
-    cr_jw_object(&w);
-    cr_jw_kstr(&w, "text", it->text);
-    cr_jw_key(&w, "sources");
-    cr_jw_array(&w);
-    for (size_t j = 0; j < it->nsources; j++)
-      cr_jw_string(&w, c->docs.v[it->sources[j]]->id);
-    cr_jw_array_end(&w);
-    cr_jw_key(&w, "from");
-    cr_jw_object(&w);
-    cr_jw_kstr(&w, "source", c->docs.v[it->doc]->id);
-    cr_jw_kint(&w, "sentence", it->sent);
-    cr_jw_object_end(&w);
-    cr_jw_object_end(&w);
-  }
-  cr_jw_array_end(&w);
-  if (b->align) align_json(&w, b);
-  if (b->speakers) speakers_json(&w, b);
-  entities_json(&w, c);
-  cr_jw_object_end(&w);
+  for (size_t k = 0; k < n; k++) story(&w, b[k], k);
   cr_jw_array_end(&w);
   cr_jw_object_end(&w);
   return cr_jw_finish(&w);
+}
+
+int cr_brief_json(const cr_brief *b, FILE *out, int pretty) {
+  return cr_briefs_json(&b, 1, out, pretty);
 }

@@ -253,3 +253,29 @@ int cr_brief_markdown(const cr_brief *b, FILE *out) {
   for (size_t i = 0; i < c->docs.n; i++) md_source(out, b, i);
   return ferror(out) || fflush(out) ? -1 : 0;
 }
+
+/* Several stories: "# N stories", then each story's brief with every
+ * heading one level down.  md_text escapes '#' in input text, so a line
+ * that starts with '#' is one of our headings. */
+int cr_briefs_markdown(const cr_brief *const *b, size_t n, FILE *out) {
+  if (n == 1) return cr_brief_markdown(b[0], out);
+  fprintf(out, "# %zu stories\n", n);
+  for (size_t k = 0; k < n; k++) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) return -1;
+    int rc = cr_brief_markdown(b[k], m);
+    if (fclose(m) || rc) {
+      free(buf);
+      return -1;
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < len; i++) {
+      if ((i == 0 || buf[i - 1] == '\n') && buf[i] == '#') fputc('#', out);
+      fputc(buf[i], out);
+    }
+    free(buf);
+  }
+  return ferror(out) || fflush(out) ? -1 : 0;
+}

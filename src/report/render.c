@@ -16,6 +16,26 @@ cr_status cr_render_brief(const cr_brief *b, cr_format fmt, FILE *out) {
   return rc ? CR_ERR_IO : CR_OK;
 }
 
+cr_status cr_render_briefs(const cr_brief *const *b, size_t n, cr_format fmt,
+                           FILE *out) {
+  if (!b || !n || !out) return CR_ERR_USAGE;
+  for (size_t i = 0; i < n; i++)
+    if (!b[i]) return CR_ERR_USAGE;
+  int rc;
+  switch (fmt) {
+    case CR_FORMAT_JSON: rc = cr_briefs_json(b, n, out, 1); break;
+    case CR_FORMAT_JSONL: rc = cr_briefs_json(b, n, out, 0); break;
+    case CR_FORMAT_MARKDOWN:
+    case CR_FORMAT_TEXT: rc = cr_briefs_markdown(b, n, out); break;
+    case CR_FORMAT_HTML:
+      if (n != 1) return CR_ERR_USAGE; /* one page is one story */
+      rc = cr_brief_html(b[0], out);
+      break;
+    default: return CR_ERR_USAGE;
+  }
+  return rc ? CR_ERR_IO : CR_OK;
+}
+
 cr_status cr_render_clean(cr_corpus *c, cr_format fmt, FILE *out) {
   if (!c || !out) return CR_ERR_USAGE;
   cr_status st = cr_corpus_analyze(c);

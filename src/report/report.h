@@ -9,6 +9,9 @@
 
 int cr_brief_json(const cr_brief *b, FILE *out, int pretty);
 int cr_brief_markdown(const cr_brief *b, FILE *out);
+/* Several stories in one document (n == 1: the single brief's output). */
+int cr_briefs_json(const cr_brief *const *b, size_t n, FILE *out, int pretty);
+int cr_briefs_markdown(const cr_brief *const *b, size_t n, FILE *out);
 int cr_clean_json(const cr_corpus *c, FILE *out, int pretty);
 /* explain: also list every removed or demoted piece with its reason. */
 int cr_clean_text(const cr_corpus *c, FILE *out, int explain);

@@ -1,0 +1,81 @@
+/* store.h — the story store: reports and stories in a SQLite file.
+ *
+ * Takes: analyzed documents (their normalized body, event vector, date,
+ *        metadata) and the clustering engine (cluster.h).
+ * Adds:  a persistent record of every report (raw bytes to re-read it,
+ *        metadata, body hash, event vector, story) and of every story
+ *        (headline, size, sources, dates, centroid).
+ *
+ * Schema (CR_STORE_SCHEMA = 2, kept in PRAGMA user_version; the file is
+ * marked with PRAGMA application_id = CR_STORE_APP_ID):
+ *   terms(id, stem UNIQUE, df)     stems of the stored vectors; df counts
+ *                                  the reports folded in (meta df_upto)
+ *   stories(id, headline, size, day_lo, day_hi, first_seen, last_seen,
+ *           centroid BLOB, sources)           sources: added by schema 2
+ *   reports(id, hash UNIQUE, doc_id, file, line, format, title, outlet,
+ *           url, day, seen, added, story, vector BLOB, raw BLOB)
+ *   meta(key PRIMARY KEY, value)   df_upto: reports id folded into df
+ *   index reports_story (schema 2)
+ *
+ * Vectors and centroids are blobs of (uint32 term id, float32 weight)
+ * pairs, little-endian, sorted by term id: store term ids, not corpus
+ * ids, so they mean the same thing in every run.  A story's centroid is
+ * the sum of its members' unit vectors (what the engine's average-linkage
+ * similarity needs), truncated to its heaviest terms.
+ *
+ *   schema.c  open, pragmas, version check and migrations, errors;
+ *   add.c     adding a corpus: dedup against the store, clustering seeded
+ *             with stored stories, one transaction per report;
+ *   read.c    listing stories, loading a story's reports into a corpus. */
+#ifndef CR_STORE_H
+#define CR_STORE_H
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "core/corpus.h"
+#include "core/termvec.h"
+
+/* 'CRDR' */
+#define CR_STORE_APP_ID 0x43524452
+/* Centroid terms kept (the engine's max_centroid_terms): enough for the
+ * average-linkage similarity, bounded so a story of thousands of reports
+ * stays a few tens of KB. */
+#define CR_STORE_CENTROID_TERMS 2000
+/* A SQLite busy handler wait: another crossread adding to the same store
+ * holds the write lock for one report at a time. */
+#define CR_STORE_BUSY_MS 10000
+
+struct cr_store {
+  sqlite3 *db;
+  char *path;
+  int readonly;
+  char err[512];
+};
+
+/* Records a formatted error message on s; returns st. */
+cr_status cr_store_fail(cr_store *s, cr_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Records the SQLite error of rc on s with what was being done. */
+cr_status cr_store_sqlfail(cr_store *s, int rc, const char *doing);
+
+/* Runs one SQL statement without results. */
+int cr_store_exec(cr_store *s, const char *sql);
+
+/* Creates the schema at version 1 (the first release), for tests of the
+ * migration.  0 or a SQLite code. */
+int cr_store_create_v1(sqlite3 *db);
+
+/* Caps the store at n pages (PRAGMA max_page_count): for tests of a full
+ * disk. */
+int cr_store_limit_pages(cr_store *s, long n);
+
+/* Vector blobs. */
+size_t cr_store_blob_size(uint32_t n);
+void cr_store_blob_put(const cr_tw *v, uint32_t n, unsigned char *out);
+/* Decodes a blob of nbytes into v (n entries). */
+uint32_t cr_store_blob_count(size_t nbytes);
+void cr_store_blob_get(const unsigned char *p, uint32_t n, cr_tw *v);
+
+/* ISO 8601 date of a day count since 1970-01-01. */
+void cr_store_iso_day(int32_t day, char out[11]);
+#endif
