@@ -14,7 +14,10 @@
  * scores the files.
  *
  * For tuning, CR_BRIEF_TUNING="name=value,..." overrides the summarizer's
- * knobs (cr_brief_tuning; names in knobs[] below), e.g. "lead=3,ratio=1". */
+ * knobs (cr_brief_tuning; names in knobs[] below), e.g. "lead=3,ratio=1".
+ * CR_BRIEF_FEATURES=PATH writes every candidate sentence's features, one
+ * line each: event (0-based), then the features, a tab, the sentence
+ * text (bench/summary_train.py fits the learned prior on them). */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +71,7 @@ static const struct knob {
     {"redundancy", offsetof(cr_brief_tuning, redundancy)},
     {"fact", offsetof(cr_brief_tuning, fact_weight)},
     {"flagged", offsetof(cr_brief_tuning, flagged_penalty)},
+    {"learned", offsetof(cr_brief_tuning, learned_power)},
 };
 
 /* Reads "name=value,name=value" into t; 0, or -1 on an unknown name. */
@@ -162,6 +166,13 @@ int main(int argc, char **argv) {
     fputc('\n', stderr);
     return 2;
   }
+  FILE *wfile = getenv("CR_WORDS_FILE") ? fopen(getenv("CR_WORDS_FILE"), "r") : NULL;
+  FILE *feat = NULL;
+  const char *fpath = getenv("CR_BRIEF_FEATURES");
+  if (fpath && !(feat = fopen(fpath, "w"))) {
+    fprintf(stderr, "summary_eval: %s: cannot write\n", fpath);
+    return 2;
+  }
   char *line = NULL;
   size_t cap = 0, events = 0, docs = 0, bytes = 0;
   ssize_t len;
@@ -197,6 +208,10 @@ int main(int argc, char **argv) {
       docs++;
     }
     cr_brief_options bo = {1000, words};
+    if (wfile) {
+      long gw = 0;
+      if (fscanf(wfile, "%ld", &gw) == 1 && gw > 0) bo.words = (size_t)gw;
+    }
     cr_brief *b = NULL;
     if (cr_brief_new_tuned(c, &bo, &tune, &b) != CR_OK) {
       fprintf(stderr, "summary_eval: line %zu: brief failed\n", events);
@@ -211,6 +226,19 @@ int main(int argc, char **argv) {
       put_line(out[0], b->items[i].text);
     }
     fputc('\n', out[0]);
+
+    for (size_t i = 0; feat && i < b->nfeat_units; i++) {
+      const cr_doc *d = c->docs.v[b->feat_doc[i]];
+      fprintf(feat, "%zu", events - 1);
+      for (int k = 0; k < CR_BRIEF_NFEATURES; k++)
+        fprintf(feat, " %.4g", b->features[i * CR_BRIEF_NFEATURES + k]);
+      char *text = cr_sentence_text(NULL, d, d->sents[b->feat_sent[i]].span);
+      if (!text) return 3;
+      fputc('\t', feat);
+      put_line(feat, text);
+      fputc('\n', feat);
+      free(text);
+    }
 
     /* Lead: the first body sentence of each report, split by our splitter */
     int first = 1;
@@ -232,6 +260,7 @@ int main(int argc, char **argv) {
   }
   free(line);
   fclose(in);
+  if (feat) fclose(feat);
   for (int i = 0; i < 3; i++) fclose(out[i]);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);

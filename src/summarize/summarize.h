@@ -33,6 +33,11 @@ struct cr_brief {
   cr_alignment *align;
   /* speakers and stances (src/align/speakers.h; NULL if it failed) */
   struct cr_speakers *speakers;
+  /* every candidate sentence (doc, sent) with its CR_BRIEF_NFEATURES
+   * features, row by row, for training the learned prior */
+  size_t nfeat_units;
+  uint32_t *feat_doc, *feat_sent;
+  float *features;
 };
 
 /* Two sentences from different sources state the same information when
@@ -63,7 +68,14 @@ typedef struct cr_brief_tuning {
                            other sources stating the sentence's fact) */
   float flagged_penalty;/* multiplier for sentences of garbled or copied
                            sources */
+  float learned_power;  /* gain multiplier (learned prior)^learned_power,
+                           the prior from sentence_features (0 = off) */
 } cr_brief_tuning;
+
+/* Per-sentence features the learned prior weighs (brief.c
+ * sentence_features); the brief keeps them for the trainer,
+ * bench/summary_train.py. */
+#define CR_BRIEF_NFEATURES 14
 
 void cr_brief_tuning_default(cr_brief_tuning *t);
 
