@@ -23,6 +23,7 @@ int cmd_quotes(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_numbers(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 

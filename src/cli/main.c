@@ -13,6 +13,7 @@ static const cli_cmd commands[] = {
     {"entities", "people, organisations and places with their aliases", cmd_entities},
     {"numbers", "numbers and dates, normalised, per report", cmd_numbers},
     {"limits", "the input limits, their defaults and --limit names", cmd_limits},
+    {"report", "a static HTML site (index + story pages) from a store", cmd_report},
     {"extract", "the article text and metadata found in each input", cmd_extract},
     {"stories", "the stories of a story store (--db FILE)", cmd_stories},
 };
