@@ -166,7 +166,7 @@ size_t cr_name_key(const char *s, size_t n, char *out, size_t cap) {
   size_t k = 0;
   for (size_t i = 0; i < n && k + 1 < cap; i++) {
     char ch = s[i];
-    /* a possessive ends the name: Zelenskyy's, Zelenskyy’s */
+    /* a possessive ends the name: Morales's, Morales’s */
     if (ch == '\'' || (i + 2 < n && !memcmp(s + i, "\xe2\x80\x99", 3))) break;
     if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
     if (ch < 'a' || ch > 'z') continue; /* accents, apostrophes, hyphens */

@@ -172,8 +172,8 @@ uint32_t cr_align_negation(const cr_doc *d, uint32_t b, uint32_t e);
 
 /* Whether a negating unit and a plain one can state the same fact: the
  * plain one must carry at least half of what the negation is about, so
- * "Rutte said there was no evidence that North Korean soldiers are
- * involved" is not matched by "Rutte was non-committal about NATO
+ * "Smith said there was no evidence that foreign soldiers are
+ * involved" is not matched by "Smith was non-committal about NATO
  * membership" on the speaker's name and title alone, while "Russia said
  * there were no North Korean troops" still meets "Moscow dismissed
  * reports of North Korean troops" (exposed for tests). */
@@ -194,8 +194,8 @@ void cr_align_numbers(const cr_doc *d, cr_unit *u);
 
 /* The spelling-tolerant key of a name: folded ASCII consonants, vowels and
  * y dropped after the first letter, doubles collapsed, so transliterations
- * meet ("Zelensky", "Zelenskiy", "Zelenskyy" -> "zlnsk"; "Orbán",
- * "Orban" -> "orbn").  Writes at most cap-1 bytes + NUL; returns the length. */
+ * meet ("Dostoevsky", "Dostoevskiy", "Dostoyevsky" share one key; "Müller",
+ * "Muller" share another).  Writes at most cap-1 bytes + NUL; returns the length. */
 size_t cr_name_key(const char *s, size_t n, char *out, size_t cap);
 
 /* Discrepancies of the facts (discrepancy.c); 0, or -1 out of memory. */

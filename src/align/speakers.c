@@ -204,7 +204,7 @@ static int cmp_tc_weight(const void *a, const void *b) {
 }
 
 /* The frame of attributions in units of d: who speaks and the cue are
- * not the claim ("Zelensky said" is in every wording of it), and neither
+ * not the claim ("Smith said" is in every wording of it), and neither
  * is what a second speaker says in the same sentence ("..., although
  * NATO's chief said there was no evidence"): the sentence states its
  * first attribution's content. */
@@ -356,7 +356,7 @@ typedef struct speaker_build {
 typedef CR_VEC(speaker_build) speaker_build_vec;
 
 /* How the source introduces a named speaker: the words of the source
- * before the name ("NATO Secretary General" Mark Rutte), a role the
+ * before the name ("NATO Secretary General" Jane Smith), a role the
  * outlet vouches for. */
 static int role_words(const cr_doc *d, const cr_attr *a, uint32_t *s, uint32_t *e) {
   if (a->mention == CR_NO_ID || a->mention >= d->nments) return 0;
@@ -563,9 +563,9 @@ static int finish(cr_speakers *sp, speaker_build *sb, size_t n) {
 }
 
 /* An attribution whose content holds another speaker's attribution
- * ("Zelensky said Campbell said ...") reports that speaker's words, which
+ * ("Smith said Jones said ...") reports that speaker's words, which
  * the inner attribution already carries: counting it for the outer
- * speaker would put Campbell's words in Zelensky's mouth. */
+ * speaker would put Jones's words in Smith's mouth. */
 static int reports_other(const cr_corpus *c, const cr_doc *d, const cr_attr *a, uint32_t e) {
   for (size_t i = 0; i < d->nattrs; i++) {
     const cr_attr *b = &d->attrs[i];

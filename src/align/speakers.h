@@ -6,8 +6,8 @@
  *        per document the attributions (source, cue with polarity,
  *        content, kind, speaker mention) and the mentions, per corpus the
  *        entity registry with aliases merged across reports.
- * Adds:  one speaker per canonical entity that is quoted (so "Zelensky",
- *        "Zelenskiy" and "Zelenskyy" are one), with a role read from how
+ * Adds:  one speaker per canonical entity that is quoted (so "Dostoevsky",
+ *        "Dostoevskiy" and "Dostoyevsky" are one), with a role read from how
  *        the sources introduce them, the sources quoting them, their
  *        quotes (the same statement carried by several sources collapsed
  *        into one quote listing every source), and a stance on the

@@ -1,7 +1,7 @@
 /* aliases.c — one entity for the many spellings of one name.
  *
- * Reports spell the same name differently: diacritics dropped (Orbán,
- * Orban), transliterations from Cyrillic or Arabic (-sky, -skiy, -skyy;
+ * Reports spell the same name differently: diacritics dropped (Müller,
+ * Muller), transliterations from Cyrillic or Arabic (-sky, -skiy, -skyy;
  * Kyiv, Kiev), surnames alone where another report has the full name.
  * There is no list of such names: two registry entries are merged by
  * general rules on their folded, diacritic-free forms:

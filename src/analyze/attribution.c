@@ -1025,7 +1025,7 @@ static const char *const plural_nouns[] = {
     "hopes", "plans", "promises", "reports", "shows", "supports", "tweets",
     "warnings"};
 
-/* "Zelensky's calls for", "military support", "game plans": a cue word
+/* "Smith's calls for", "military support", "game plans": a cue word
  * after a possessive is a noun; so is a form in -s after a lower-case
  * word that cannot be its subject. */
 static int plural_noun_use(const ctx *x, uint32_t i) {

@@ -1,6 +1,6 @@
 /* entities.c — people, organisations and places in one report.
  *
- * A name is a run of capitalised words ("Mark Rutte", "North Korea",
+ * A name is a run of capitalised words ("Jane Smith", "North Korea",
  * "European Union").  Titles before it ("Ukrainian President", "NATO
  * Secretary-General") are not part of the name but say it is a person
  * and describe them; those descriptions let a later role phrase ("the
@@ -161,7 +161,7 @@ static int span_eq(const cr_doc *d, cr_span a, cr_span b) {
          !memcmp(d->text + a.start, d->text + b.start, a.end - a.start);
 }
 
-/* The last word of a multi-word name ("Rutte" of "Mark Rutte"). */
+/* The last word of a multi-word name ("Smith" of "Jane Smith"). */
 static cr_span last_word(const cr_doc *d, cr_span s) {
   uint32_t i = s.end;
   while (i > s.start && d->text[i - 1] != ' ') i--;
@@ -261,7 +261,7 @@ static int add_mention(ectx *x, cr_span s, uint32_t local, uint8_t via) {
 
 /* A sentence-initial capital is still a name when the report already
  * knows it (as a name or a surname) or when it is the subject of a
- * reporting verb ("Orban urged ...", "Zelenskyy has said"). */
+ * reporting verb ("Smith urged ...", "Morales has said"). */
 static int known_or_speaker(ectx *x, uint32_t i, uint32_t e) {
   const cr_doc *d = x->d;
   cr_span s = strip_possessive(d, d->toks[i].span);
@@ -281,7 +281,7 @@ static int known_or_speaker(ectx *x, uint32_t i, uint32_t e) {
   return 0;
 }
 
-/* Title-case headlines capitalise verbs too ("Zelensky Warns", "Russia
+/* Title-case headlines capitalise verbs too ("Minister Warns", "Russia
  * Plans"): a reporting verb ends a name. */
 static int headline_verb(const cr_doc *d, const cr_token *t) {
   char w[CR_WORD_MAX];
@@ -349,7 +349,7 @@ static int scan_names(ectx *x, uint32_t b, uint32_t e) {
   return 0;
 }
 
-/* Appositive roles: "Mark Rutte, NATO's secretary general," and
+/* Appositive roles: "Jane Smith, NATO's secretary general," and
  * "Jane Smith, a spokeswoman for the ministry" describe the person. */
 static void appositive_roles(ectx *x, uint32_t b, uint32_t e) {
   const cr_doc *d = x->d;
@@ -491,7 +491,7 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
       }
     }
     if (best != CR_NO_ID) {
-      /* an untyped name that says something is a person ("Zelenskyy said") */
+      /* an untyped name that says something is a person ("Morales said") */
       local_ent *le = &x->ents.v[x->ments.v[best].local];
       if (le->type == CR_ENT_OTHER) le->type = CR_ENT_PERSON;
       x->ments.v[best].type = le->type;

@@ -278,7 +278,7 @@ static int same_text(const char *t, cr_span a, cr_span b) {
          memcmp(t + a.start, t + b.start, a.end - a.start) == 0;
 }
 
-/* "NewsZelensky Claims ..." repeats the headline glued to a section name:
+/* "NewsMinister Resigns ..." repeats the headline glued to a section name:
  * a line that ends with the whole title and is barely longer is chrome. */
 static int repeats_title(const char *t, cr_span s, cr_span title) {
   size_t n = s.end - s.start, m = title.end - title.start;
@@ -362,7 +362,7 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
       p->reason = "headline repeated with a section label";
       continue;
     }
-    /* A place name on its own line above the title ("Glasgow"). */
+    /* A place name on its own line above the title ("Leeds"). */
     if (!have_title && k < TITLE_SEARCH_LINES && words <= 2 &&
         span_final(t, p->span) != '.') {
       p->kind = CR_PARA_META;

@@ -1,7 +1,7 @@
 /* normalize.c — the matching form of a word or span.
  *
- * Two reports of one event spell the same word differently: “Zelenskyy’s”
- * vs "Zelenskyy's", composed vs decomposed accents, capitalised headlines.
+ * Two reports of one event spell the same word differently: “Morales’s”
+ * vs "Morales's", composed vs decomposed accents, capitalised headlines.
  * Folding maps all of them to one byte string so the vocabulary sees one
  * term.  utf8proc does NFC + case folding; the typographic mapping after it
  * is ours because Unicode folding leaves punctuation alone. */

@@ -98,7 +98,7 @@ static size_t dateline_end(const cr_token *toks, size_t ntok) {
 
 /* A quote still open at a candidate split keeps the sentence together when
  * it closes later in the paragraph and is not very long: "We have
- * information ... enemies. So they joined," Zelenskyy told ... is one
+ * information ... enemies. So they joined," the minister told ... is one
  * reported statement.  A quote that never closes (news style leaves a
  * multi-paragraph quote open) must not swallow the paragraph. */
 #define CR_QUOTE_SPAN_MAX 80

@@ -62,7 +62,7 @@ int cr_fold(const char *s, size_t n, cr_buf *out);
 /* ------------------------------------------------------------ tokenize.c */
 
 typedef enum cr_tok_kind {
-  CR_TOK_WORD = 0,  /* letters, with inner apostrophes/hyphens: Zelenskyy’s, well-known */
+  CR_TOK_WORD = 0,  /* letters, with inner apostrophes/hyphens: Morales’s, well-known */
   CR_TOK_NUMBER,    /* 10,000  1.28  33rd  €35  $50  1990s */
   CR_TOK_ABBREV,    /* U.S.  Gen.  Sen.  e.g. (period included) */
   CR_TOK_URL,       /* https://apnews.com/hub/x  www.x.org */

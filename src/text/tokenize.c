@@ -8,7 +8,7 @@
  *
  * The hard cases are the ones news copy is full of: abbreviations whose
  * period is not a full stop (U.S., Sen., Oct.), apostrophes that are not
- * quotes (Zelenskyy’s, allies’), numbers with separators (10,000  €35),
+ * quotes (Morales’s, allies’), numbers with separators (10,000  €35),
  * and straight quotes whose direction must be guessed from their
  * neighbours. */
 #include <string.h>
