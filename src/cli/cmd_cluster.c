@@ -87,21 +87,14 @@ int cmd_cluster(int argc, char **argv) {
       default: usage(stderr); return CLI_USAGE;
     }
   }
-  if (optind >= argc) {
-    fputs("crossread cluster: no input (give files, directories or -)\n", stderr);
-    usage(stderr);
-    return CLI_USAGE;
-  }
-  cr_corpus *c = cr_corpus_new(NULL);
-  if (!c) {
-    fputs("crossread: out of memory\n", stderr);
-    return CLI_INPUT_FAILED;
-  }
-  int rc = CLI_INPUT_FAILED;
+  cr_corpus *c;
+  int rc = cli_read_inputs("cluster", NULL, argc, argv, optind, quiet, &c);
+  if (rc == CLI_USAGE) usage(stderr);
+  if (rc != CLI_OK) return rc;
+  rc = CLI_INPUT_FAILED;
   cr_dedup *dd = NULL;
   cr_clustering *k = NULL;
   cr_status st;
-  if (cli_load(c, argv + optind, argc - optind, quiet)) goto done;
   if (dedup && (st = cr_dedup_new(c, NULL, &dd)) != CR_OK) {
     fprintf(stderr, "crossread cluster: %s\n", cr_status_str(st));
     goto done;

@@ -91,20 +91,13 @@ int cmd_dedup(int argc, char **argv) {
       default: usage(stderr); return CLI_USAGE;
     }
   }
-  if (optind >= argc) {
-    fputs("crossread dedup: no input (give files, directories or -)\n", stderr);
-    usage(stderr);
-    return CLI_USAGE;
-  }
-  cr_corpus *c = cr_corpus_new(NULL);
-  if (!c) {
-    fputs("crossread: out of memory\n", stderr);
-    return CLI_INPUT_FAILED;
-  }
-  int rc = CLI_INPUT_FAILED;
+  cr_corpus *c;
+  int rc = cli_read_inputs("dedup", NULL, argc, argv, optind, quiet, &c);
+  if (rc == CLI_USAGE) usage(stderr);
+  if (rc != CLI_OK) return rc;
+  rc = CLI_INPUT_FAILED;
   cr_dedup *dd = NULL;
   size_t *root = NULL;
-  if (cli_load(c, argv + optind, argc - optind, quiet)) goto done;
   cr_status st = cr_dedup_new(c, &o, &dd);
   if (st != CR_OK) {
     fprintf(stderr, "crossread dedup: %s\n", cr_status_str(st));

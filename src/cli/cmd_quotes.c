@@ -137,18 +137,11 @@ int cmd_quotes(int argc, char **argv) {
       default: usage(stderr); return CLI_USAGE;
     }
   }
-  if (optind >= argc) {
-    fputs("crossread quotes: no input (give files, directories or -)\n", stderr);
-    usage(stderr);
-    return CLI_USAGE;
-  }
-  cr_corpus *c = cr_corpus_new(NULL);
-  if (!c) {
-    fputs("crossread: out of memory\n", stderr);
-    return CLI_INPUT_FAILED;
-  }
-  int rc = CLI_INPUT_FAILED;
-  if (cli_load(c, argv + optind, argc - optind, quiet)) goto done;
+  cr_corpus *c;
+  int rc = cli_read_inputs("quotes", NULL, argc, argv, optind, quiet, &c);
+  if (rc == CLI_USAGE) usage(stderr);
+  if (rc != CLI_OK) return rc;
+  rc = CLI_INPUT_FAILED;
   cr_status st = cr_corpus_analyze(c);
   if (st != CR_OK) {
     fprintf(stderr, "crossread quotes: %s\n", cr_status_str(st));
