@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dedup/dedup.h"
 #include "align/align.h"
 
 /* ------------------------------------------------------------ garbled */
@@ -130,75 +131,30 @@ static const char *garbled_why(cr_arena *a, const cr_doc *d) {
 
 /* ------------------------------------------------------------ duplicates */
 
-#define SHINGLE 5
-
-static uint64_t fnv(uint64_t h, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-    h = (h ^ c) * 0x100000001b3ULL;
-  }
-  return h;
-}
-
 static int cmp_u64(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return (x > y) - (x < y);
 }
 
 /* Sorted unique hashes of the body's word 5-grams; *n receives the count. */
+/* The report's 5-word shingle set, hashed the way crossread dedup hashes
+ * it, so "duplicate" means the same here and there.  Never NULL but out of
+ * memory (an empty body gives an empty set). */
 static uint64_t *shingles(const cr_doc *d, size_t *n) {
-  CR_VEC(uint32_t) w = {0};
-  for (size_t i = 0; i < d->nsents; i++) {
-    const cr_sentence *s = &d->sents[i];
-    if (!is_body(d, s)) continue;
-    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
-      uint8_t kind = d->toks[k].kind;
-      if ((kind == CR_TOK_WORD || kind == CR_TOK_NUMBER) && cr_vec_push(&w, k)) {
-        cr_vec_free(&w);
-        return NULL;
-      }
-    }
-  }
+  size_t nw;
+  uint64_t *w = cr_dedup_words(d, &nw);
   *n = 0;
-  size_t m = w.n >= SHINGLE ? w.n - SHINGLE + 1 : 0;
-  uint64_t *h = malloc((m ? m : 1) * sizeof *h);
-  if (!h) {
-    cr_vec_free(&w);
-    return NULL;
-  }
-  for (size_t i = 0; i < m; i++) {
-    uint64_t x = 0xcbf29ce484222325ULL;
-    for (size_t j = 0; j < SHINGLE; j++) {
-      cr_span sp = d->toks[w.v[i + j]].span;
-      x = fnv(x, d->text + sp.start, sp.end - sp.start);
-      x = fnv(x, " ", 1);
-    }
-    h[i] = x;
-  }
-  qsort(h, m, sizeof *h, cmp_u64);
-  size_t u = 0;
-  for (size_t i = 0; i < m; i++)
-    if (!u || h[u - 1] != h[i]) h[u++] = h[i];
-  *n = u;
-  cr_vec_free(&w);
-  return h;
-}
-
-static size_t intersect(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
-  size_t i = 0, j = 0, k = 0;
-  while (i < na && j < nb) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else k++, i++, j++;
-  }
-  return k;
+  if (!w && nw == SIZE_MAX) return NULL;
+  uint64_t *sh = cr_dedup_shingles(w, nw, CR_DEDUP_SHINGLE, n);
+  free(w);
+  if (!sh && nw) return NULL;
+  return sh ? sh : malloc(1);
 }
 
 float cr_containment(const cr_doc *a, const cr_doc *b) {
   size_t na = 0, nb = 0;
   uint64_t *ha = shingles(a, &na), *hb = shingles(b, &nb);
-  float r = ha && hb && na ? (float)intersect(ha, na, hb, nb) / (float)na : 0;
+  float r = ha && hb && na ? (float)cr_dedup_intersect(ha, na, hb, nb) / (float)na : 0;
   free(ha);
   free(hb);
   return r;
@@ -254,7 +210,7 @@ static int find_duplicates(cr_alignment *al) {
     while (j < pairs.n && pairs.v[j] == pairs.v[i]) j++;
     uint32_t a = (uint32_t)(pairs.v[i] >> 32), b = (uint32_t)pairs.v[i];
     i = j;
-    size_t k = intersect(sh[a], nsh[a], sh[b], nsh[b]);
+    size_t k = cr_dedup_intersect(sh[a], nsh[a], sh[b], nsh[b]);
     /* the later (or smaller) report is the copy of the other */
     float ca = nsh[a] ? (float)k / (float)nsh[a] : 0;
     float cb = nsh[b] ? (float)k / (float)nsh[b] : 0;
