@@ -90,11 +90,78 @@ static void body_mentioning_chrome_words_is_kept(void **state) {
   cr_corpus_free(c);
 }
 
+/* A hard-wrapped paragraph is one paragraph: its lines are not judged
+ * alone (a line with a chrome word, a short last line after a wrapped
+ * copyright notice, a first line that looks like a headline). */
+static void wrapped_lines_are_one_paragraph(void **state) {
+  (void)state;
+  cr_corpus *c = cr_corpus_new(NULL);
+  const cr_doc *d = load(c,
+      "Advertisement\n\n"
+      "Regulators Fine Three Banks Over Misleading Savings Rates For\n"
+      "Young Savers.\n\n"
+      "The regulator said on Tuesday that the banks sent a newsletter\n"
+      "to account holders promising rates that were never paid, and\n"
+      "that customers lost more than two million pounds in interest\n"
+      "over the years.\n\n"
+      "The banks said they would repay every affected customer within\n"
+      "three months, and that the mistake came from a software fault\n"
+      "they had since fixed.\n\n"
+      "Copyright 2016 The Example Press. All rights reserved. This\n"
+      "material may not be published, broadcast, rewritten or\n"
+      "redistributed.\n");
+  assert_int_equal(kind_of(d, "Advertisement"), CR_PARA_BOILERPLATE);
+  assert_int_equal(kind_of(d, "Regulators Fine"), CR_PARA_BODY);
+  assert_int_equal(kind_of(d, "The regulator said"), CR_PARA_BODY);
+  assert_int_equal(kind_of(d, "The banks said"), CR_PARA_BODY);
+  assert_int_equal(kind_of(d, "Copyright 2016"), CR_PARA_BOILERPLATE);
+  /* the wrapped lines joined: 3 paragraphs of prose, 2 of chrome */
+  assert_int_equal(d->nparas, 5);
+  assert_int_equal(kind_of(d, "over the years."), -1);
+  assert_null(d->meta.title);
+  cr_corpus_free(c);
+}
+
+/* Lines of one-line paragraphs are not joined, however short. */
+static void short_lines_are_not_unwrapped(void **state) {
+  (void)state;
+  cr_corpus *c = cr_corpus_new(NULL);
+  const cr_doc *d = load(c,
+      "Bank Fined Over Savings Rates\n"
+      "The regulator fined the bank on Tuesday for misleading savers.\n"
+      "The bank said it would repay every affected customer.\n"
+      "It said a software fault caused the mistake last year.\n"
+      "Sign up for our newsletter\n");
+  assert_int_equal(d->nparas, 5);
+  assert_string_equal(d->meta.title, "Bank Fined Over Savings Rates");
+  assert_int_equal(kind_of(d, "Sign up"), CR_PARA_BOILERPLATE);
+  cr_corpus_free(c);
+}
+
+/* A whole sentence ends the title search: a later line ending with "!"
+ * is a quote in the body, not the headline. */
+static void prose_ends_the_title_search(void **state) {
+  (void)state;
+  cr_corpus *c = cr_corpus_new(NULL);
+  const cr_doc *d = load(c,
+      "www.example.com/news/host-named\n"
+      "8:13 AM PDT 8/2/2013\n"
+      "She will make her second appearance as host on the March 2 broadcast of the show.\n"
+      "The host announced the news on Friday morning, writing: \"It's official, I am back!\"\n"
+      "The academy said the choice signals a different tone for the show this year.\n");
+  assert_null(d->meta.title);
+  assert_int_equal(kind_of(d, "The host announced"), CR_PARA_BODY);
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(scraped_header_and_footer),
       cmocka_unit_test(captions_and_repeats),
       cmocka_unit_test(body_mentioning_chrome_words_is_kept),
+      cmocka_unit_test(wrapped_lines_are_one_paragraph),
+      cmocka_unit_test(short_lines_are_not_unwrapped),
+      cmocka_unit_test(prose_ends_the_title_search),
   };
   return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }

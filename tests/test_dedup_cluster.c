@@ -327,6 +327,40 @@ static void dedup_sees_through_rewrapping(void **state) {
   cr_corpus_free(c);
 }
 
+/* A wrapped copy with chrome around it is still an exact copy: a first
+ * line that would pass for a headline, a line with a chrome word and a
+ * wrapped legal notice are judged with their whole paragraph. */
+static void dedup_sees_through_wrapped_chrome(void **state) {
+  (void)state;
+  const char *flat =
+      "Former Employee Charged With Murder After Shooting At Office Party In Denver.\n\n"
+      "Police said the gunman entered the party of at least a dozen people around "
+      "4 p.m. and said a newsletter sent that morning had named him as a speaker.\n\n"
+      "He gave himself up just after 6 p.m. after negotiations with officers, "
+      "police said on Saturday.\n";
+  const char *wrapped =
+      "Advertisement\n\n"
+      "Former Employee Charged With Murder After Shooting At Office\n"
+      "Party In Denver.\n\n"
+      "Police said the gunman entered the party of at least a dozen\n"
+      "people around 4 p.m. and said a newsletter sent that morning\n"
+      "had named him as a speaker.\n\n"
+      "He gave himself up just after 6 p.m. after negotiations with\n"
+      "officers, police said on Saturday.\n\n"
+      "Copyright 2016 The Example Press. All rights reserved. This\n"
+      "material may not be published, broadcast, rewritten or\n"
+      "redistributed.\n";
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "flat.txt", flat);
+  add(c, "wrapped.txt", wrapped);
+  cr_dedup *dd;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  assert_int_equal(cr_dedup_duplicate_of(dd, 1, NULL), 0);
+  assert_true(cr_dedup_is_exact(dd, 1));
+  cr_dedup_free(dd);
+  cr_corpus_free(c);
+}
+
 /* The streaming pass finds the groups the in-memory pass finds. */
 static void dedup_stream_matches_in_memory(void **state) {
   (void)state;
@@ -367,6 +401,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(dedup_groups_join_non_transitive_copies),
       cmocka_unit_test(dedup_sees_through_rewrapping),
+      cmocka_unit_test(dedup_sees_through_wrapped_chrome),
       cmocka_unit_test(dedup_stream_matches_in_memory),
       cmocka_unit_test(dedup_finds_exact_near_and_derived),
       cmocka_unit_test(dedup_reports_no_false_pair),

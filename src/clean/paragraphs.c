@@ -272,6 +272,8 @@ static int looks_like_title(const char *t, cr_span s, size_t words) {
 /* Where the title is searched: scraped headers put weather, dates and tag
  * lines above it, but it is always within the first few lines. */
 #define TITLE_SEARCH_LINES 6
+/* A line ending like a sentence with more words than this is prose. */
+#define TITLE_PROSE_WORDS 12
 
 static int same_text(const char *t, cr_span a, cr_span b) {
   return a.end - a.start == b.end - b.start &&
@@ -286,10 +288,60 @@ static int repeats_title(const char *t, cr_span s, cr_span title) {
          memcmp(t + s.end - m, t + title.start, m) == 0;
 }
 
+/* Hard-wrapped plain text (a wire feed or an e-mail at 60-80 columns)
+ * splits each paragraph over several lines, and every rule here reads a
+ * line as a paragraph: a wrapped line judged alone turns a half sentence
+ * into a title, a footer line or a cookie prompt.  A wrap this narrow
+ * never holds the one-line paragraphs of a scraped page. */
+#define WRAP_MIN_WIDTH 40
+#define WRAP_MAX_WIDTH 100
+
+/* Characters (code points) in a span, as wrapping tools count them. */
+static size_t span_chars(const char *t, cr_span s) {
+  size_t n = 0;
+  for (uint32_t i = s.start; i < s.end; i++) n += ((unsigned char)t[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* A line is full when the next line's first word would not have fit
+ * after it: there a wrapping tool breaks; a paragraph may end anywhere. */
+static int line_full(const char *t, cr_span a, cr_span b, size_t width) {
+  uint32_t e = b.start;
+  while (e < b.end && !isspace((unsigned char)t[e])) e++;
+  return span_chars(t, a) + 1 + span_chars(t, (cr_span){b.start, e}) > width;
+}
+
+/* Joins the lines of each wrapped paragraph (adj[k]: line k follows line
+ * k-1 without a blank line) when the text is wrapped: its longest line
+ * is 40-100 characters, and at least three (and three quarters) of the
+ * line breaks inside blocks fall where the next word would not fit. */
+static void unwrap_lines(const char *t, para_vec *v, const uint8_t *adj) {
+  size_t width = 0, breaks = 0, full = 0;
+  for (size_t k = 0; k < v->n; k++) {
+    size_t w = span_chars(t, v->v[k].span);
+    if (w > width) width = w;
+  }
+  if (width < WRAP_MIN_WIDTH || width > WRAP_MAX_WIDTH) return;
+  for (size_t k = 1; k < v->n; k++)
+    if (adj[k]) breaks++, full += line_full(t, v->v[k - 1].span, v->v[k].span, width);
+  if (full < 3 || full * 4 < breaks * 3) return;
+  size_t o = 0;
+  cr_span last = {0, 0};
+  for (size_t k = 0; k < v->n; k++) {
+    cr_span s = v->v[k].span;
+    if (o && adj[k] && line_full(t, last, s, width)) v->v[o - 1].span.end = s.end;
+    else v->v[o++] = v->v[k];
+    last = s;
+  }
+  v->n = o;
+}
+
 int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
   para_vec v = {0};
+  CR_VEC(uint8_t) adj = {0};
   const char *t = d->text;
   size_t n = d->text_len, i = 0;
+  int blank = 1;
   while (i < n) {
     const char *nl = memchr(t + i, '\n', n - i);
     size_t end = nl ? (size_t)(nl - t) : n;
@@ -300,10 +352,15 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
     if (e > s && !(e - s == 2 && (unsigned char)t[s] == 0xC2 &&
                    (unsigned char)t[s + 1] == 0xA0)) {
       cr_para p = {{(uint32_t)s, (uint32_t)e}, CR_PARA_BODY, NULL, 0, 0};
-      if (cr_vec_push(&v, p)) goto oom;
+      if (cr_vec_push(&v, p) || cr_vec_push(&adj, (uint8_t)!blank)) goto oom;
+      blank = 0;
+    } else {
+      blank = 1;
     }
     i = end + 1;
   }
+  if (!d->html) unwrap_lines(t, &v, adj.v);
+  cr_vec_free(&adj);
 
   int have_title = 0;
   cr_span title = {0, 0};
@@ -369,8 +426,10 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
       p->reason = "short header line";
       continue;
     }
-    /* Once prose starts the title search is over. */
-    have_title = have_title || words > 25;
+    /* Once prose starts the title search is over: a long line, or a
+     * whole sentence longer than any headline of its kind (a headline
+     * that ends with a period is not taken as a title anyway). */
+    have_title = have_title || words > 25 || (words > TITLE_PROSE_WORDS && ends_sentence(t, p->span));
   }
   footer_pass(t, v.v, v.n, d->html);
   if (title.end > title.start && !d->meta.title)
@@ -383,5 +442,6 @@ int cr_clean_paragraphs(cr_corpus *c, cr_doc *d) {
   return fail ? -1 : 0;
 oom:
   cr_vec_free(&v);
+  cr_vec_free(&adj);
   return -1;
 }

@@ -27,23 +27,8 @@ static uint64_t word_hash(const char *s, size_t n) {
   return XXH3_64bits(buf, n);
 }
 
-/* A "title" that is really the first line of a hard-wrapped paragraph:
- * it stops mid-sentence (no closing punctuation) and the next line goes
- * on in lowercase.  A headline ends without punctuation too, but the
- * paragraph after it starts a new sentence with a capital. */
-static int is_wrapped_first_line(const cr_doc *d, size_t p) {
-  if (p + 1 >= d->nparas || d->paras[p + 1].kind != CR_PARA_BODY) return 0;
-  cr_span a = d->paras[p].span, b = d->paras[p + 1].span;
-  size_t e = a.end;
-  while (e > a.start && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t')) e--;
-  if (e == a.start || strchr(".!?:\"'", d->text[e - 1])) return 0;
-  return b.start < b.end && d->text[b.start] >= 'a' && d->text[b.start] <= 'z';
-}
-
 static int counts(const cr_doc *d, size_t p) {
-  if (p >= d->nparas) return 0;
-  if (para_is_body(d->paras[p].kind)) return 1;
-  return d->paras[p].kind == CR_PARA_TITLE && is_wrapped_first_line(d, p);
+  return p < d->nparas && para_is_body(d->paras[p].kind);
 }
 
 uint64_t *cr_dedup_words(const cr_doc *d, size_t *n) {
