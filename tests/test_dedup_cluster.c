@@ -171,6 +171,136 @@ static void lsh_bands_follow_threshold(void **state) {
   assert_true(cr_lsh_rows(0.9, 128) > r); /* a higher threshold: more rows */
 }
 
+static uint64_t test_rng(uint64_t *s) {
+  uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+/* Over random pairs of n-shingle sets sharing c shingles: the fraction
+ * of signature bins that agree (should track the Jaccard) and of pairs
+ * that share a whole LSH band (a candidate). */
+static void minhash_rates(size_t n, size_t c, double *agree, double *cand) {
+  enum { TRIALS = 200 };
+  uint64_t seed = 7, *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+  uint32_t sa[CR_DEDUP_PERMS], sb[CR_DEDUP_PERMS];
+  size_t rows = cr_lsh_rows(CR_DEDUP_THRESHOLD, CR_DEDUP_PERMS), same = 0, hits = 0;
+  for (int t = 0; t < TRIALS; t++) {
+    for (size_t i = 0; i < n; i++) {
+      a[i] = test_rng(&seed);
+      b[i] = i < c ? a[i] : test_rng(&seed);
+    }
+    cr_minhash(a, n, CR_DEDUP_PERMS, sa);
+    cr_minhash(b, n, CR_DEDUP_PERMS, sb);
+    int hit = 0;
+    for (size_t i = 0; i < CR_DEDUP_PERMS; i++) same += sa[i] == sb[i];
+    for (size_t k = 0; k + rows <= CR_DEDUP_PERMS; k += rows)
+      hit |= !memcmp(sa + k, sb + k, rows * sizeof *sa);
+    hits += hit;
+  }
+  *agree = (double)same / (TRIALS * CR_DEDUP_PERMS);
+  *cand = (double)hits / TRIALS;
+  free(a);
+  free(b);
+}
+
+/* One-permutation MinHash with densification: bins agree about as often
+ * as the Jaccard says, for long reports and for short ones (most bins
+ * empty), and the LSH bands find pairs at the threshold, not far under. */
+static void minhash_tracks_jaccard(void **state) {
+  (void)state;
+  double agree, cand;
+  minhash_rates(400, 356, &agree, &cand); /* J = 356 / 444 = 0.80 */
+  assert_true(agree > 0.77 && agree < 0.83);
+  assert_true(cand >= 0.98);
+  minhash_rates(400, 267, &agree, &cand); /* J = 0.50 */
+  assert_true(agree > 0.46 && agree < 0.54);
+  minhash_rates(400, 133, &agree, &cand); /* J = 0.20 */
+  assert_true(agree > 0.17 && agree < 0.23);
+  assert_true(cand < 0.05);
+  minhash_rates(20, 18, &agree, &cand); /* 20 shingles, J = 0.82 */
+  assert_true(agree > 0.76 && agree < 0.88);
+  assert_true(cand >= 0.95);
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The typed sort agrees with qsort, repeats and sorted runs included. */
+static void sort_u64_sorts(void **state) {
+  (void)state;
+  uint64_t seed = 3;
+  for (size_t n = 0; n < 3000; n = n * 2 + 1)
+    for (int kind = 0; kind < 4; kind++) {
+      uint64_t *a = malloc((n + 1) * sizeof *a), *b = malloc((n + 1) * sizeof *b);
+      for (size_t i = 0; i < n; i++) {
+        uint64_t r = test_rng(&seed);
+        a[i] = kind == 0 ? r : kind == 1 ? r % 5 : kind == 2 ? i : n - i;
+      }
+      memcpy(b, a, n * sizeof *a);
+      cr_sort_u64(a, n);
+      if (n) qsort(b, n, sizeof *b, cmp_u64);
+      assert_memory_equal(a, b, n * sizeof *a);
+      free(a);
+      free(b);
+    }
+}
+
+/* The streaming sketch of a segmented report (cr_corpus_segment: no
+ * stems, metadata or attributions) is the sketch of the analyzed report,
+ * and analysis goes on from segmentation to the same document. */
+static void segmented_reports_sketch_alike(void **state) {
+  (void)state;
+  size_t n;
+  char *a = example_text(0, &n), *b = example_text(2, &n);
+  const char *wrapped =
+      "Advertisement\n\nFormer Employee Charged With Murder After Shooting At Office\n"
+      "Party In Denver.\n\nPolice said the gunman entered the party of at least a dozen\n"
+      "people around 4 p.m. and said a newsletter sent that morning\nhad named him as a speaker.\n";
+  cr_corpus *seg = cr_corpus_new(NULL), *full = cr_corpus_new(NULL), *both = cr_corpus_new(NULL);
+  const char *texts[] = {a, b, wrapped, "Advertisement\n\nSign up for our newsletter\n"};
+  for (size_t i = 0; i < 4; i++) {
+    add(seg, "r.txt", texts[i]);
+    add(full, "r.txt", texts[i]);
+    add(both, "r.txt", texts[i]);
+  }
+  assert_int_equal(cr_corpus_segment(seg), 0);
+  assert_int_equal(cr_corpus_analyze(full), CR_OK);
+  assert_int_equal(cr_corpus_segment(both), 0);
+  assert_int_equal(cr_corpus_analyze(both), CR_OK);
+  cr_dedup_stream *s = cr_dedup_stream_new(NULL);
+  for (size_t i = 0; i < 4; i++) {
+    const cr_doc *x = cr_corpus_doc(seg, i), *y = cr_corpus_doc(full, i), *z = cr_corpus_doc(both, i);
+    assert_false(x->analyzed);
+    cr_dedup_sketch_t kx, ky;
+    assert_int_equal(cr_dedup_sketch(s, x, &kx), 0);
+    assert_int_equal(cr_dedup_sketch(s, y, &ky), 0);
+    assert_true(kx.body_lo == ky.body_lo && kx.body_hi == ky.body_hi);
+    assert_int_equal(kx.nsh, ky.nsh);
+    assert_int_equal(kx.nkeys, ky.nkeys);
+    if (kx.nsh) assert_memory_equal(kx.sh, ky.sh, kx.nsh * sizeof *kx.sh);
+    if (kx.nkeys) assert_memory_equal(kx.keys, ky.keys, kx.nkeys * sizeof *kx.keys);
+    assert_int_equal(i < 3, kx.nsh > 0); /* the chrome-only report has none */
+    /* segmented, then analyzed: the document analysis alone makes */
+    assert_int_equal(z->ntoks, y->ntoks);
+    assert_int_equal(z->nsents, y->nsents);
+    assert_int_equal(z->words, y->words);
+    for (size_t k = 0; k < y->ntoks; k++) assert_int_equal(z->toks[k].term, y->toks[k].term);
+    assert_true((z->meta.title == NULL) == (y->meta.title == NULL));
+    cr_dedup_sketch_free(&kx);
+    cr_dedup_sketch_free(&ky);
+  }
+  cr_dedup_stream_free(s);
+  cr_corpus_free(seg);
+  cr_corpus_free(full);
+  cr_corpus_free(both);
+  free(a);
+  free(b);
+}
+
 static void dates_are_found(void **state) {
   (void)state;
   const char *s1 = "http: / / x. com / 2013 / 05 / 02 / story\nHeadline";
@@ -406,6 +536,9 @@ int main(void) {
       cmocka_unit_test(dedup_finds_exact_near_and_derived),
       cmocka_unit_test(dedup_reports_no_false_pair),
       cmocka_unit_test(lsh_bands_follow_threshold),
+      cmocka_unit_test(minhash_tracks_jaccard),
+      cmocka_unit_test(sort_u64_sorts),
+      cmocka_unit_test(segmented_reports_sketch_alike),
       cmocka_unit_test(dates_are_found),
       cmocka_unit_test(cluster_tells_events_apart),
       cmocka_unit_test(cluster_empty_and_single),

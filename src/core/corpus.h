@@ -52,6 +52,12 @@ cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
                           const char *id, const char *raw, size_t raw_len,
                           const char *text, size_t len);
 
+/* The first stages only: paragraphs, tokens and sentences of every
+ * document, without metadata, stems or attributions (token terms stay
+ * CR_NO_ID).  What reading a report's words needs (dedup of millions of
+ * reports); cr_corpus_analyze goes on from there.  0, -1 out of memory. */
+int cr_corpus_segment(cr_corpus *c);
+
 /* The term id of a folded, stemmed word (interned in the vocabulary). */
 uint32_t cr_corpus_term(cr_corpus *c, const char *s, size_t n);
 

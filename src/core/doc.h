@@ -69,6 +69,7 @@ struct cr_doc {
   size_t words;         /* word and number tokens in body paragraphs */
 
   unsigned analyzed : 1;
+  unsigned segmented : 1; /* paragraphs, tokens, sentences (no stems yet) */
 
   /* analyze stage (src/analyze/analyze.h): who said what */
   struct cr_attr *attrs;      /* attributions, in text order of their cue */

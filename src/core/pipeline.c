@@ -1,6 +1,6 @@
 /* pipeline.c — runs the per-document stages in order: clean (paragraphs,
- * title), text (tokens, sentences), stems.  Each stage only reads what the
- * earlier ones left on the document. */
+ * title), text (tokens, sentences), metadata, stems.  Each stage only
+ * reads what the earlier ones left on the document. */
 #include "analyze/analyze.h"
 #include "clean/clean.h"
 #include "core/corpus.h"
@@ -58,9 +58,10 @@ static int stem_tokens(cr_corpus *c, const char *text, cr_token *toks,
   return 0;
 }
 
-static int analyze_doc(cr_corpus *c, cr_doc *d) {
+/* Paragraphs, tokens and sentences: the stages every reader of a
+ * report's words needs, and the only ones dedup needs. */
+static int segment_doc(cr_corpus *c, cr_doc *d) {
   if (cr_clean_paragraphs(c, d)) return -1;
-  if (cr_clean_meta(c, d)) return -1;
   c->toks.n = 0;
   c->sents.n = 0;
   d->words = 0;
@@ -81,14 +82,29 @@ static int analyze_doc(cr_corpus *c, cr_doc *d) {
                     kind == CR_TOK_ABBREV;
       }
   }
-  if (stem_tokens(c, d->text, c->toks.v, c->toks.n)) return -1;
   d->toks = cr_arena_memdup(c->arena, c->toks.v, c->toks.n, sizeof(cr_token));
   d->ntoks = c->toks.n;
   d->sents = cr_arena_memdup(c->arena, c->sents.v, c->sents.n,
                              sizeof(cr_sentence));
   d->nsents = c->sents.n;
   if ((d->ntoks && !d->toks) || (d->nsents && !d->sents)) return -1;
+  d->segmented = 1;
+  return 0;
+}
+
+static int analyze_doc(cr_corpus *c, cr_doc *d) {
+  if (!d->segmented && segment_doc(c, d)) return -1;
+  if (cr_clean_meta(c, d)) return -1;
+  if (stem_tokens(c, d->text, d->toks, d->ntoks)) return -1;
   d->analyzed = 1;
+  return 0;
+}
+
+int cr_corpus_segment(cr_corpus *c) {
+  for (size_t i = 0; i < c->docs.n; i++) {
+    cr_doc *d = c->docs.v[i];
+    if (!d->segmented && segment_doc(c, d)) return -1;
+  }
   return 0;
 }
 

@@ -26,9 +26,11 @@
  * almost none (news prose repeats 3-word phrases a lot), short enough
  * that one edited word only breaks 5 shingles. */
 #define CR_DEDUP_SHINGLE 5
-/* 128 permutations: the LSH for J >= 0.8 then gets 25 bands of 5 rows,
- * which finds a pair at the threshold with probability 0.99995, at 512
- * bytes of signature per report. */
+/* 128 MinHash values (bins of one permutation, minhash.c): the LSH for
+ * J >= 0.8 then gets 21 bands of 6 rows (cr_lsh_rows), which finds a pair
+ * at the threshold with probability 0.998 and one at J = 0.85 with
+ * 0.99995, while a pair at J = 0.5 becomes a candidate only 28% of the
+ * time; 512 bytes of signature per report while it is computed. */
 #define CR_DEDUP_PERMS 128
 #define CR_DEDUP_THRESHOLD 0.8
 #define CR_DEDUP_CONTAINMENT 0.8
@@ -41,9 +43,16 @@
  * *n = 0 for an empty body, NULL with *n = SIZE_MAX out of memory. */
 uint64_t *cr_dedup_words(const cr_doc *d, size_t *n);
 
-/* The sorted, unique shingle hashes of a word-hash sequence (heap; *n). */
+/* The shingle hashes of a word-hash sequence in text order, repeats
+ * included (heap; *n). */
+uint64_t *cr_dedup_shingle_list(const uint64_t *words, size_t nw, size_t k,
+                                size_t *n);
+/* The same sorted and unique (heap; *n). */
 uint64_t *cr_dedup_shingles(const uint64_t *words, size_t nw, size_t k,
                             size_t *n);
+
+/* Sorts a ascending. */
+void cr_sort_u64(uint64_t *a, size_t n);
 
 /* |a & b| for sorted unique arrays. */
 size_t cr_dedup_intersect(const uint64_t *a, size_t na, const uint64_t *b,
@@ -58,26 +67,27 @@ void cr_minhash(const uint64_t *sh, size_t n, size_t perms, uint32_t *sig);
 size_t cr_lsh_rows(double threshold, size_t perms);
 /* ------------------------------------------------------------ stream.c
  * Exact and near-duplicate groups over more reports than fit in memory as
- * analyzed documents: add each report (analyzed, in batches the caller
- * frees), then finish.  Keeps ~2.5 KB per 3 KB report. */
+ * analyzed documents: add each report (segmented by cr_corpus_segment or
+ * analyzed, in batches the caller frees), then finish.  Keeps ~2.2 KB per
+ * 3 KB report. */
 typedef struct cr_dedup_stream cr_dedup_stream;
 /* NULL out of memory or for options out of range. */
 cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o);
 void cr_dedup_stream_free(cr_dedup_stream *s);
 /* Report number cr_dedup_stream_count() before the call.  0, -1 OOM. */
 int cr_dedup_stream_add(cr_dedup_stream *s, const cr_doc *d);
-/* The same in two steps, so several threads can sketch (analyze, hash,
+/* The same in two steps, so several threads can sketch (words, shingles,
  * MinHash: the costly part, reading only s's parameters) while one
  * pushes the sketches in report order. */
 typedef struct cr_dedup_sketch_t {
   uint64_t body_lo, body_hi;  /* 0, 0: empty body */
   uint32_t *sh, nsh;          /* sorted unique 32-bit shingle hashes */
-  uint64_t *keys;             /* LSH band keys */
+  uint32_t *keys;             /* one LSH key per band */
   uint32_t nkeys;
 } cr_dedup_sketch_t;
 int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t *out);
 void cr_dedup_sketch_free(cr_dedup_sketch_t *k);
-/* Appends a sketch (taking its memory); 0, -1 OOM. */
+/* Appends a sketch (copying what it keeps, then freeing it); 0, -1 OOM. */
 int cr_dedup_stream_push(cr_dedup_stream *s, cr_dedup_sketch_t *k);
 /* Groups the reports added: exact copies and verified near-duplicates,
  * joined transitively.  0, -1 out of memory. */

@@ -1,26 +1,34 @@
 /* stream.c — exact and near-duplicate detection over more reports than
  * fit in memory as analyzed documents.
  *
- * The caller analyzes reports in batches (one corpus at a time) and hands
- * each one to cr_dedup_stream_add, then frees the batch.  Per report only
- * what the passes need is kept: a 128-bit hash of the normalized body
- * (exact copies: at a million reports the chance of a false match is
- * about 2^-88, so the words are not kept to compare), its shingles as
- * sorted 32-bit hashes (near-duplicates are still verified by the exact
- * Jaccard of these sets; two different shingles of one pair share a
- * 32-bit hash with probability ~1e-4, moving a Jaccard by ~0.001), and its
- * LSH band keys.  About 2.5 KB per 3 KB report.  Derived copies are not
- * looked for here (cr_dedup_new does, in memory). */
+ * The caller reads reports in batches (one corpus at a time, segmented:
+ * cr_corpus_segment is all dedup needs), sketches each one (several
+ * threads may), pushes the sketches in report order and frees the batch.
+ * Per report only what the passes need is kept: a 128-bit hash of the
+ * normalized body (exact copies: at a million reports the chance of a
+ * false match is about 2^-88, so the words are not kept to compare), its
+ * shingles as sorted 32-bit hashes (near-duplicates are still verified by
+ * the exact Jaccard of these sets; two different shingles of one pair
+ * share a 32-bit hash with probability ~1e-4, moving a Jaccard by
+ * ~0.001), and one 32-bit key per LSH band.  About 2.2 KB per 3 KB
+ * report, the shingles in large blocks rather than one allocation each.
+ * Derived copies are not looked for here (cr_dedup_new does, in memory).
+ *
+ * Band keys are 32 bits and each band has its own array of key << 32 |
+ * report: one sort of 64-bit integers per band puts a bucket's reports
+ * together in report order.  Two unrelated reports share a band's 32-bit
+ * key by chance with probability 2^-32: ~3,000 extra candidates among a
+ * million reports, each rejected by its exact Jaccard. */
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
 #include "dedup/dedup.h"
 
-typedef struct band_key {
-  uint64_t key;
-  uint32_t doc;
-} band_key;
+/* Shingles are copied into blocks of this many hashes (4 MB). */
+#define SHINGLE_BLOCK (1u << 20)
+
+typedef CR_VEC(uint64_t) key_vec;
 
 struct cr_dedup_stream {
   double t;
@@ -28,7 +36,10 @@ struct cr_dedup_stream {
   CR_VEC(XXH128_hash_t) body;   /* {0,0} for an empty body */
   CR_VEC(uint32_t *) sh;        /* sorted unique shingle hashes */
   CR_VEC(uint32_t) nsh;
-  CR_VEC(band_key) keys;
+  key_vec *band;                /* per band: key << 32 | report */
+  CR_VEC(uint32_t *) blocks;    /* where the shingles live */
+  uint32_t *block_at;           /* free room in the last block */
+  size_t block_left;
   long *parent;                 /* union-find; roots are earliest docs */
 };
 
@@ -44,28 +55,45 @@ cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o) {
   }
   s->rows = cr_lsh_rows(s->t, s->perms);
   s->bands = s->perms / s->rows;
+  if (!(s->band = calloc(s->bands, sizeof *s->band))) {
+    free(s);
+    return NULL;
+  }
   return s;
 }
 
 void cr_dedup_stream_free(cr_dedup_stream *s) {
   if (!s) return;
-  for (size_t i = 0; i < s->sh.n; i++) free(s->sh.v[i]);
+  for (size_t i = 0; i < s->blocks.n; i++) free(s->blocks.v[i]);
+  for (size_t b = 0; b < s->bands; b++) cr_vec_free(&s->band[b]);
+  free(s->band);
+  cr_vec_free(&s->blocks);
   cr_vec_free(&s->sh);
   cr_vec_free(&s->nsh);
   cr_vec_free(&s->body);
-  cr_vec_free(&s->keys);
   free(s->parent);
   free(s);
 }
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
+/* Sorts a (n values) by four byte-wide counting passes through tmp: a
+ * report's few hundred shingles sort several times faster than by
+ * comparisons. */
+static void radix_sort_u32(uint32_t *a, uint32_t *tmp, size_t n) {
+  for (int shift = 0; shift < 32; shift += 8) {
+    size_t count[257] = {0};
+    for (size_t i = 0; i < n; i++) count[((a[i] >> shift) & 0xFF) + 1]++;
+    for (size_t b = 1; b < 257; b++) count[b] += count[b - 1];
+    for (size_t i = 0; i < n; i++) tmp[count[(a[i] >> shift) & 0xFF]++] = a[i];
+    uint32_t *x = a;
+    a = tmp;
+    tmp = x;
+  }
+  /* four passes: the sorted values are back in the caller's a */
 }
 
 int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t *out) {
   memset(out, 0, sizeof *out);
-  size_t nw, n64 = 0;
+  size_t nw, m = 0;
   uint64_t *w = cr_dedup_words(d, &nw), *sh = NULL;
   if (nw == SIZE_MAX) return -1;
   if (!w) return 0; /* an empty body duplicates nothing */
@@ -73,22 +101,23 @@ int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t
   XXH128_hash_t body = XXH3_128bits(w, nw * sizeof *w);
   out->body_lo = body.low64;
   out->body_hi = body.high64;
-  sh = cr_dedup_shingles(w, nw, s->k, &n64);
+  sh = cr_dedup_shingle_list(w, nw, s->k, &m);
   free(w);
   if (!sh) return -1;
-  out->sh = malloc(n64 * sizeof *out->sh);
+  /* the MinHash of a list is that of its set; the set kept for the exact
+   * Jaccard is the high 32 bits of each hash, sorted and unique */
+  cr_minhash(sh, m, s->perms, sig);
+  out->sh = malloc(2 * m * sizeof *out->sh);
   out->keys = malloc(s->bands * sizeof *out->keys);
   if (!out->sh || !out->keys) goto oom;
-  /* sorted 64-bit hashes stay sorted by their low 32 bits only after a
-   * sort of their own */
-  for (size_t i = 0; i < n64; i++) out->sh[i] = (uint32_t)sh[i];
-  qsort(out->sh, n64, sizeof *out->sh, cmp_u32);
-  for (size_t i = 0; i < n64; i++)
-    if (!out->nsh || out->sh[i] != out->sh[out->nsh - 1]) out->sh[out->nsh++] = out->sh[i];
-  cr_minhash(sh, n64, s->perms, sig);
+  for (size_t i = 0; i < m; i++) out->sh[i] = (uint32_t)(sh[i] >> 32);
   free(sh);
+  sh = NULL;
+  radix_sort_u32(out->sh, out->sh + m, m);
+  for (size_t i = 0; i < m; i++)
+    if (!out->nsh || out->sh[i] != out->sh[out->nsh - 1]) out->sh[out->nsh++] = out->sh[i];
   for (size_t b = 0; b < s->bands; b++)
-    out->keys[b] = XXH3_64bits_withSeed(sig + b * s->rows, s->rows * sizeof *sig, b);
+    out->keys[b] = (uint32_t)XXH3_64bits_withSeed(sig + b * s->rows, s->rows * sizeof *sig, b);
   out->nkeys = (uint32_t)s->bands;
   return 0;
 oom:
@@ -103,18 +132,37 @@ void cr_dedup_sketch_free(cr_dedup_sketch_t *k) {
   memset(k, 0, sizeof *k);
 }
 
+/* Room for n shingle hashes in the current block (a new block when it is
+ * full; a report longer than a block gets a block of its own). */
+static uint32_t *shingle_room(cr_dedup_stream *s, size_t n) {
+  if (n > s->block_left) {
+    size_t size = n > SHINGLE_BLOCK ? n : SHINGLE_BLOCK;
+    uint32_t *b = malloc(size * sizeof *b);
+    if (!b || cr_vec_push(&s->blocks, b)) {
+      free(b);
+      return NULL;
+    }
+    s->block_at = b;
+    s->block_left = size;
+  }
+  uint32_t *at = s->block_at;
+  s->block_at += n;
+  s->block_left -= n;
+  return at;
+}
+
 int cr_dedup_stream_push(cr_dedup_stream *s, cr_dedup_sketch_t *k) {
+  if (s->body.n >= UINT32_MAX) return -1;
   uint32_t doc = (uint32_t)s->body.n;
   XXH128_hash_t body = {k->body_lo, k->body_hi};
-  for (uint32_t b = 0; b < k->nkeys; b++) {
-    band_key x = {k->keys[b], doc};
-    if (cr_vec_push(&s->keys, x)) return -1;
-  }
-  if (cr_vec_push(&s->body, body) || cr_vec_push(&s->nsh, k->nsh) || cr_vec_push(&s->sh, k->sh))
+  uint32_t *sh = k->nsh ? shingle_room(s, k->nsh) : NULL;
+  if (k->nsh && !sh) return -1;
+  if (k->nsh) memcpy(sh, k->sh, k->nsh * sizeof *sh);
+  for (uint32_t b = 0; b < k->nkeys && b < s->bands; b++)
+    if (cr_vec_push(&s->band[b], (uint64_t)k->keys[b] << 32 | doc)) return -1;
+  if (cr_vec_push(&s->body, body) || cr_vec_push(&s->nsh, k->nsh) || cr_vec_push(&s->sh, sh))
     return -1;
-  k->sh = NULL; /* the stream owns it now */
-  free(k->keys);
-  k->keys = NULL;
+  cr_dedup_sketch_free(k);
   return 0;
 }
 
@@ -143,20 +191,28 @@ static void join(long *p, long a, long b) {
   else if (b < a) p[a] = b;
 }
 
-static size_t intersect32(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+/* Whether the Jaccard of two sorted unique sets reaches t.  Most
+ * candidates that fail do so by far, so the merge stops as soon as the
+ * shingles of one side known to be missing from the other leave too few
+ * to reach t (J >= t  <=>  |a & b| >= t (|a| + |b|) / (1 + t)); the final
+ * test is the exact ratio. */
+static int similar(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, double t) {
+  if (!na || !nb) return 0;
+  size_t lo = na < nb ? na : nb, hi = na + nb - lo;
+  if ((double)lo < t * (double)hi) return 0; /* J <= |small| / |large| */
+  /* rounded down a little, so an exit is never taken at J = t exactly */
+  double need = t * (double)(na + nb) / (1.0 + t) * (1 - 1e-9) - 1e-9;
   size_t i = 0, j = 0, k = 0;
   while (i < na && j < nb) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else k++, i++, j++;
+    if (a[i] < b[j]) {
+      if ((double)(na - (++i - k)) < need) return 0;
+    } else if (a[i] > b[j]) {
+      if ((double)(nb - (++j - k)) < need) return 0;
+    } else {
+      k++, i++, j++;
+    }
   }
-  return k;
-}
-
-static int cmp_key(const void *a, const void *b) {
-  const band_key *x = a, *y = b;
-  if (x->key != y->key) return x->key < y->key ? -1 : 1;
-  return (x->doc > y->doc) - (x->doc < y->doc);
+  return (double)k / (double)(na + nb - k) >= t;
 }
 
 typedef struct body_ref {
@@ -174,6 +230,23 @@ static int cmp_body(const void *a, const void *b) {
  * copy; its first members are paired, which keeps the pass linear. */
 #define STREAM_MAX_RUN 64
 
+/* Verifies the candidate pairs of one band's sorted keys. */
+static void band_pass(cr_dedup_stream *s, const uint64_t *v, size_t n) {
+  for (size_t a = 0; a < n;) {
+    size_t b = a + 1;
+    while (b < n && v[b] >> 32 == v[a] >> 32) b++;
+    size_t end = b - a > STREAM_MAX_RUN ? a + STREAM_MAX_RUN : b;
+    for (size_t x = a; x < end; x++)
+      for (size_t y = x + 1; y < end; y++) {
+        uint32_t i = (uint32_t)v[x], j = (uint32_t)v[y];
+        if (find(s->parent, i) == find(s->parent, j)) continue;
+        if (similar(s->sh.v[i], s->nsh.v[i], s->sh.v[j], s->nsh.v[j], s->t))
+          join(s->parent, i, j);
+      }
+    a = b;
+  }
+}
+
 int cr_dedup_stream_finish(cr_dedup_stream *s) {
   size_t n = s->body.n;
   free(s->parent);
@@ -190,20 +263,9 @@ int cr_dedup_stream_finish(cr_dedup_stream *s) {
     if (XXH128_isEqual(r[i].h, r[i - 1].h)) join(s->parent, r[i - 1].doc, r[i].doc);
   free(r);
   /* near: candidates from LSH buckets, verified exactly */
-  qsort(s->keys.v, s->keys.n, sizeof *s->keys.v, cmp_key);
-  for (size_t a = 0; a < s->keys.n;) {
-    size_t b = a + 1;
-    while (b < s->keys.n && s->keys.v[b].key == s->keys.v[a].key) b++;
-    size_t end = b - a > STREAM_MAX_RUN ? a + STREAM_MAX_RUN : b;
-    for (size_t x = a; x < end; x++)
-      for (size_t y = x + 1; y < end; y++) {
-        uint32_t i = s->keys.v[x].doc, j = s->keys.v[y].doc;
-        if (find(s->parent, i) == find(s->parent, j)) continue;
-        size_t in = intersect32(s->sh.v[i], s->nsh.v[i], s->sh.v[j], s->nsh.v[j]);
-        size_t un = s->nsh.v[i] + s->nsh.v[j] - in;
-        if (un && (double)in / (double)un >= s->t) join(s->parent, i, j);
-      }
-    a = b;
+  for (size_t b = 0; b < s->bands; b++) {
+    cr_sort_u64(s->band[b].v, s->band[b].n);
+    band_pass(s, s->band[b].v, s->band[b].n);
   }
   return 0;
 }
