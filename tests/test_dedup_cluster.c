@@ -491,6 +491,36 @@ static void dedup_sees_through_wrapped_chrome(void **state) {
   cr_corpus_free(c);
 }
 
+/* A flood of near copies fills one LSH bucket per band far past the
+ * bound on pairs per bucket; every copy still joins the group, in the
+ * streaming pass and in memory. */
+static void dedup_flood_of_copies_is_one_group(void **state) {
+  (void)state;
+  enum { COPIES = 150 };
+  size_t n;
+  char *a = example_text(0, &n);
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "a.txt", a);
+  for (int i = 1; i < COPIES; i++) {
+    char *x = edit_word(a, n, 20 + i);
+    add(c, "copy.txt", x);
+    free(x);
+  }
+  cr_dedup *dd;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  cr_dedup_stream *s = cr_dedup_stream_new(NULL);
+  for (size_t i = 0; i < COPIES; i++) assert_int_equal(cr_dedup_stream_add(s, cr_corpus_doc(c, i)), 0);
+  assert_int_equal(cr_dedup_stream_finish(s), 0);
+  for (size_t i = 0; i < COPIES; i++) {
+    assert_int_equal(cr_dedup_stream_group(s, i), 0);
+    assert_int_equal(cr_dedup_group(dd, i), 0);
+  }
+  cr_dedup_stream_free(s);
+  cr_dedup_free(dd);
+  cr_corpus_free(c);
+  free(a);
+}
+
 /* The streaming pass finds the groups the in-memory pass finds. */
 static void dedup_stream_matches_in_memory(void **state) {
   (void)state;
@@ -533,6 +563,7 @@ int main(void) {
       cmocka_unit_test(dedup_sees_through_rewrapping),
       cmocka_unit_test(dedup_sees_through_wrapped_chrome),
       cmocka_unit_test(dedup_stream_matches_in_memory),
+      cmocka_unit_test(dedup_flood_of_copies_is_one_group),
       cmocka_unit_test(dedup_finds_exact_near_and_derived),
       cmocka_unit_test(dedup_reports_no_false_pair),
       cmocka_unit_test(lsh_bands_follow_threshold),

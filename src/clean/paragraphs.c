@@ -46,6 +46,12 @@ static int span_letters(const char *t, cr_span s) {
   return n;
 }
 
+static int span_has_letter(const char *t, cr_span s) {
+  for (uint32_t i = s.start; i < s.end; i++)
+    if (isalpha((unsigned char)t[i]) || ((unsigned char)t[i] & 0x80)) return 1;
+  return 0;
+}
+
 /* Last byte that is not a closing quote or space, to see how a line ends. */
 static char span_final(const char *t, cr_span s) {
   uint32_t e = s.end;
@@ -111,7 +117,7 @@ static const char *is_boilerplate(const char *t, cr_span s, size_t words) {
         return "site chrome (legal line, newsletter or cookie prompt)";
   /* Separator lines such as "___" or "* * *"; bare numbers (view or
    * comment counts) and numeric dates are header/footer residue. */
-  if (span_letters(t, s) == 0) {
+  if (!span_has_letter(t, s)) {
     for (uint32_t i = s.start; i < s.end; i++)
       if (isdigit((unsigned char)t[i])) return "number or numeric date line";
     return "separator or symbol-only line";
@@ -318,7 +324,9 @@ static int line_full(const char *t, cr_span a, cr_span b, size_t width) {
 static void unwrap_lines(const char *t, para_vec *v, const uint8_t *adj) {
   size_t width = 0, breaks = 0, full = 0;
   for (size_t k = 0; k < v->n; k++) {
-    size_t w = span_chars(t, v->v[k].span);
+    cr_span s = v->v[k].span;
+    if (s.end - s.start > 4 * WRAP_MAX_WIDTH) return; /* too wide in any encoding */
+    size_t w = span_chars(t, s);
     if (w > width) width = w;
   }
   if (width < WRAP_MIN_WIDTH || width > WRAP_MAX_WIDTH) return;

@@ -16,8 +16,9 @@
 #include "dedup/dedup.h"
 
 /* An LSH bucket or a sentence shared by more reports than this is
- * boilerplate or a flood of one copy: only its first members are paired,
- * which keeps the pass linear. */
+ * boilerplate or a flood of one copy: a sentence pairs only its first
+ * members, an LSH bucket each member with this many before it, which
+ * keeps the passes linear. */
 #define DEDUP_MAX_RUN 64
 /* Sentences shorter than this (in words) are too common to suggest a
  * copy ("He said no."). */
@@ -156,9 +157,11 @@ static int near_pass(cr_dedup *dd, docsh *ds, size_t n, size_t perms,
   for (size_t a = 0; a < m;) {
     size_t b = a + 1;
     while (b < m && k[b].key == k[a].key) b++;
-    size_t end = b - a > DEDUP_MAX_RUN ? a + DEDUP_MAX_RUN : b;
-    for (size_t x = a; x < end; x++)
-      for (size_t y = x + 1; y < end; y++) near_pair(dd, ds, k[x].doc, k[y].doc, t);
+    /* each member against the DEDUP_MAX_RUN before it: in a flood of
+     * one copy every member still meets another */
+    for (size_t y = a + 1; y < b; y++)
+      for (size_t x = y - a > DEDUP_MAX_RUN ? y - DEDUP_MAX_RUN : a; x < y; x++)
+        near_pair(dd, ds, k[x].doc, k[y].doc, t);
     a = b;
   }
   free(sig);

@@ -84,10 +84,12 @@ typedef struct cr_dedup_sketch_t {
   uint32_t *sh, nsh;          /* sorted unique 32-bit shingle hashes */
   uint32_t *keys;             /* one LSH key per band */
   uint32_t nkeys;
+  uint8_t *sig8;              /* the low byte of each MinHash value */
 } cr_dedup_sketch_t;
 int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t *out);
 void cr_dedup_sketch_free(cr_dedup_sketch_t *k);
-/* Appends a sketch (copying what it keeps, then freeing it); 0, -1 OOM. */
+/* Appends a sketch (copying what it keeps, then freeing it); 0, or -1
+ * out of memory or past 2^32 - 1 reports (report numbers are 32-bit). */
 int cr_dedup_stream_push(cr_dedup_stream *s, cr_dedup_sketch_t *k);
 /* Groups the reports added: exact copies and verified near-duplicates,
  * joined transitively.  0, -1 out of memory. */

@@ -19,6 +19,7 @@
  * together in report order.  Two unrelated reports share a band's 32-bit
  * key by chance with probability 2^-32: ~3,000 extra candidates among a
  * million reports, each rejected by its exact Jaccard. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -37,10 +38,15 @@ struct cr_dedup_stream {
   CR_VEC(uint32_t *) sh;        /* sorted unique shingle hashes */
   CR_VEC(uint32_t) nsh;
   key_vec *band;                /* per band: key << 32 | report */
+  CR_VEC(uint32_t) keys;        /* per report: its key in each band */
+  CR_VEC(uint8_t) sig8;         /* per report: low byte of each MinHash */
+  uint8_t *big;                 /* bit per report and band: its bucket
+                                   was paired by window, not in full */
   CR_VEC(uint32_t *) blocks;    /* where the shingles live */
   uint32_t *block_at;           /* free room in the last block */
   size_t block_left;
   long *parent;                 /* union-find; roots are earliest docs */
+  CR_VEC(long) root;            /* scratch: roots of a bucket's members */
 };
 
 cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o) {
@@ -67,6 +73,10 @@ void cr_dedup_stream_free(cr_dedup_stream *s) {
   for (size_t i = 0; i < s->blocks.n; i++) free(s->blocks.v[i]);
   for (size_t b = 0; b < s->bands; b++) cr_vec_free(&s->band[b]);
   free(s->band);
+  cr_vec_free(&s->keys);
+  cr_vec_free(&s->sig8);
+  cr_vec_free(&s->root);
+  free(s->big);
   cr_vec_free(&s->blocks);
   cr_vec_free(&s->sh);
   cr_vec_free(&s->nsh);
@@ -109,7 +119,8 @@ int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t
   cr_minhash(sh, m, s->perms, sig);
   out->sh = malloc(2 * m * sizeof *out->sh);
   out->keys = malloc(s->bands * sizeof *out->keys);
-  if (!out->sh || !out->keys) goto oom;
+  out->sig8 = malloc(s->perms);
+  if (!out->sh || !out->keys || !out->sig8) goto oom;
   for (size_t i = 0; i < m; i++) out->sh[i] = (uint32_t)(sh[i] >> 32);
   free(sh);
   sh = NULL;
@@ -119,6 +130,7 @@ int cr_dedup_sketch(const cr_dedup_stream *s, const cr_doc *d, cr_dedup_sketch_t
   for (size_t b = 0; b < s->bands; b++)
     out->keys[b] = (uint32_t)XXH3_64bits_withSeed(sig + b * s->rows, s->rows * sizeof *sig, b);
   out->nkeys = (uint32_t)s->bands;
+  for (size_t i = 0; i < s->perms; i++) out->sig8[i] = (uint8_t)sig[i];
   return 0;
 oom:
   free(sh);
@@ -129,6 +141,7 @@ oom:
 void cr_dedup_sketch_free(cr_dedup_sketch_t *k) {
   free(k->sh);
   free(k->keys);
+  free(k->sig8);
   memset(k, 0, sizeof *k);
 }
 
@@ -158,8 +171,15 @@ int cr_dedup_stream_push(cr_dedup_stream *s, cr_dedup_sketch_t *k) {
   uint32_t *sh = k->nsh ? shingle_room(s, k->nsh) : NULL;
   if (k->nsh && !sh) return -1;
   if (k->nsh) memcpy(sh, k->sh, k->nsh * sizeof *sh);
-  for (uint32_t b = 0; b < k->nkeys && b < s->bands; b++)
-    if (cr_vec_push(&s->band[b], (uint64_t)k->keys[b] << 32 | doc)) return -1;
+  for (size_t b = 0; b < s->bands; b++) {
+    /* an empty body has no keys: a fresh key per band (its own report
+     * number) is in no other report's bucket */
+    uint32_t key = b < k->nkeys ? k->keys[b] : doc;
+    if (cr_vec_push(&s->band[b], (uint64_t)key << 32 | doc) || cr_vec_push(&s->keys, key))
+      return -1;
+  }
+  for (size_t i = 0; i < s->perms; i++)
+    if (cr_vec_push(&s->sig8, k->sig8 ? k->sig8[i] : (uint8_t)0)) return -1;
   if (cr_vec_push(&s->body, body) || cr_vec_push(&s->nsh, k->nsh) || cr_vec_push(&s->sh, sh))
     return -1;
   cr_dedup_sketch_free(k);
@@ -195,22 +215,21 @@ static void join(long *p, long a, long b) {
  * candidates that fail do so by far, so the merge stops as soon as the
  * shingles of one side known to be missing from the other leave too few
  * to reach t (J >= t  <=>  |a & b| >= t (|a| + |b|) / (1 + t)); the final
- * test is the exact ratio. */
+ * test is the exact ratio.  The merge steps without branches on the data
+ * (a candidate's order of shingles is random to the branch predictor). */
 static int similar(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, double t) {
   if (!na || !nb) return 0;
   size_t lo = na < nb ? na : nb, hi = na + nb - lo;
   if ((double)lo < t * (double)hi) return 0; /* J <= |small| / |large| */
   /* rounded down a little, so an exit is never taken at J = t exactly */
-  double need = t * (double)(na + nb) / (1.0 + t) * (1 - 1e-9) - 1e-9;
+  size_t need = (size_t)(t * (double)(na + nb) / (1.0 + t) * (1 - 1e-9));
   size_t i = 0, j = 0, k = 0;
   while (i < na && j < nb) {
-    if (a[i] < b[j]) {
-      if ((double)(na - (++i - k)) < need) return 0;
-    } else if (a[i] > b[j]) {
-      if ((double)(nb - (++j - k)) < need) return 0;
-    } else {
-      k++, i++, j++;
-    }
+    uint32_t x = a[i], y = b[j];
+    k += x == y;
+    i += x <= y;
+    j += y <= x;
+    if (na - (i - k) < need || nb - (j - k) < need) return 0;
   }
   return (double)k / (double)(na + nb - k) >= t;
 }
@@ -226,25 +245,99 @@ static int cmp_body(const void *a, const void *b) {
   return c ? c : (x->doc > y->doc) - (x->doc < y->doc);
 }
 
-/* The same bound as dedup.c: a bucket larger than this is a flood of one
- * copy; its first members are paired, which keeps the pass linear. */
-#define STREAM_MAX_RUN 64
+/* A bucket larger than this is a flood of one copy or of one text: each
+ * member is paired with the WINDOW members before it (in report order)
+ * rather than with all, which keeps the pass linear; a copy of a recent
+ * report still meets its original. */
+#define STREAM_WINDOW 64
 
-/* Verifies the candidate pairs of one band's sorted keys. */
-static void band_pass(cr_dedup_stream *s, const uint64_t *v, size_t n) {
+static int big_bit(const cr_dedup_stream *s, uint32_t doc, size_t band) {
+  size_t bit = (size_t)doc * s->bands + band;
+  return s->big[bit / 8] >> (bit % 8) & 1;
+}
+
+/* Whether the pair met in a band before this one, in a bucket small
+ * enough to pair all its members: it was settled there (most pairs under
+ * the threshold share 2-3 bands, and verifying them again is the bulk of
+ * the cost on a large corpus). */
+static int met_before(const cr_dedup_stream *s, uint32_t i, uint32_t j, size_t band) {
+  const uint32_t *ki = s->keys.v + (size_t)i * s->bands, *kj = s->keys.v + (size_t)j * s->bands;
+  for (size_t b = 0; b < band; b++)
+    if (ki[b] == kj[b] && !big_bit(s, i, b) && !big_bit(s, j, b)) return 1;
+  return 0;
+}
+
+/* Standard deviations under the expected agreement at which a pair is
+ * dropped before its exact Jaccard: a pair at the threshold falls this
+ * far with probability ~1e-6 (normal tail; one permutation hashing
+ * varies less than that). */
+#define SIG_Z 4.75
+
+/* Whether the low bytes of two signatures agree in enough bins for the
+ * pair to reach the threshold.  Bins agree with probability J (plus
+ * 1/256 for bytes equal by chance), so a candidate far under it is
+ * dropped for the price of comparing 128 bytes instead of two shingle
+ * lists.  A short report fills fewer bins than perms (the rest are
+ * copies), so its estimate varies more: the bound widens with it. */
+static int sig_may_match(const cr_dedup_stream *s, uint32_t i, uint32_t j) {
+  const uint8_t *a = s->sig8.v + (size_t)i * s->perms, *b = s->sig8.v + (size_t)j * s->perms;
+  size_t m = 0, k = 0;
+  /* equal bytes eight at a time: the high bit of each byte of z is set
+   * where a and b agree */
+  for (; k + 8 <= s->perms; k += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + k, 8);
+    memcpy(&y, b + k, 8);
+    x ^= y;
+    uint64_t z = ~(((x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | x | 0x7F7F7F7F7F7F7F7Full);
+    m += (size_t)__builtin_popcountll(z);
+  }
+  for (; k < s->perms; k++) m += a[k] == b[k];
+  double p = s->t + (1 - s->t) / 256;
+  double eff = (double)(s->nsh.v[i] < s->nsh.v[j] ? s->nsh.v[i] : s->nsh.v[j]);
+  if (eff > (double)s->perms) eff = (double)s->perms;
+  return (double)m >= (double)s->perms * (p - SIG_Z * sqrt(p * (1 - p) / eff));
+}
+
+/* Verifies the candidate pairs of one band's sorted keys.  On a large
+ * corpus most pairs in a bucket are already in one group: each member's
+ * root is looked up once per bucket (roots only merge, so two members
+ * once seen under one root stay together) and again only for a pair
+ * that seems apart.  0, -1 out of memory. */
+static int band_pass(cr_dedup_stream *s, size_t band) {
+  const uint64_t *v = s->band[band].v;
+  size_t n = s->band[band].n;
   for (size_t a = 0; a < n;) {
     size_t b = a + 1;
     while (b < n && v[b] >> 32 == v[a] >> 32) b++;
-    size_t end = b - a > STREAM_MAX_RUN ? a + STREAM_MAX_RUN : b;
-    for (size_t x = a; x < end; x++)
-      for (size_t y = x + 1; y < end; y++) {
+    if (b - a == 1) {
+      a = b;
+      continue;
+    }
+    if (b - a > STREAM_WINDOW)
+      for (size_t x = a; x < b; x++) {
+        size_t bit = (size_t)(uint32_t)v[x] * s->bands + band;
+        s->big[bit / 8] |= (uint8_t)(1u << (bit % 8));
+      }
+    s->root.n = 0;
+    for (size_t x = a; x < b; x++)
+      if (cr_vec_push(&s->root, find(s->parent, (uint32_t)v[x]))) return -1;
+    long *r = s->root.v - a;
+    for (size_t y = a + 1; y < b; y++)
+      for (size_t x = y - a > STREAM_WINDOW ? y - STREAM_WINDOW : a; x < y; x++) {
+        if (r[x] == r[y]) continue;
         uint32_t i = (uint32_t)v[x], j = (uint32_t)v[y];
-        if (find(s->parent, i) == find(s->parent, j)) continue;
-        if (similar(s->sh.v[i], s->nsh.v[i], s->sh.v[j], s->nsh.v[j], s->t))
-          join(s->parent, i, j);
+        r[x] = find(s->parent, i);
+        r[y] = find(s->parent, j);
+        if (r[x] == r[y] || met_before(s, i, j, band) || !sig_may_match(s, i, j) ||
+            !similar(s->sh.v[i], s->nsh.v[i], s->sh.v[j], s->nsh.v[j], s->t))
+          continue;
+        join(s->parent, i, j);
+        r[x] = r[y] = find(s->parent, i);
       }
     a = b;
   }
+  return 0;
 }
 
 int cr_dedup_stream_finish(cr_dedup_stream *s) {
@@ -263,9 +356,11 @@ int cr_dedup_stream_finish(cr_dedup_stream *s) {
     if (XXH128_isEqual(r[i].h, r[i - 1].h)) join(s->parent, r[i - 1].doc, r[i].doc);
   free(r);
   /* near: candidates from LSH buckets, verified exactly */
+  free(s->big);
+  if (!(s->big = calloc(((size_t)n * s->bands + 7) / 8 + 1, 1))) return -1;
   for (size_t b = 0; b < s->bands; b++) {
     cr_sort_u64(s->band[b].v, s->band[b].n);
-    band_pass(s, s->band[b].v, s->band[b].n);
+    if (band_pass(s, b)) return -1;
   }
   return 0;
 }
