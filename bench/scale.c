@@ -178,11 +178,13 @@ static void next_report(gen *g) {
   g->made++;
 }
 
-static double now(void) {
+static double clock_secs(clockid_t id) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
+
+static double now(void) { return clock_secs(CLOCK_MONOTONIC); }
 
 static double peak_mb(void) {
   struct rusage ru;
@@ -270,7 +272,9 @@ int main(int argc, char **argv) {
     size_t *lens = malloc(2 * DEDUP_BATCH * sizeof *lens);
     cr_dedup_sketch_t *sk = calloc(2 * DEDUP_BATCH, sizeof *sk);
     if (!s || !texts || !lens || !sk) return 1;
-    double sketch_secs = 0;
+    /* CPU time (user + sys, every thread) is what a loaded machine does
+     * not distort; the generator's share is measured on its thread */
+    double sketch_secs = 0, cpu0 = clock_secs(CLOCK_PROCESS_CPUTIME_ID), gen_cpu = 0;
     CR_VEC(uint64_t) planted = {0}; /* copy << 32 | original */
     for (size_t done = 0; done < n;) {
       int used = 0;
@@ -284,7 +288,7 @@ int main(int argc, char **argv) {
         j->out = sk + t * DEDUP_BATCH;
         j->n = b;
         j->first = done;
-        double g0 = now();
+        double g0 = now(), gc0 = clock_secs(CLOCK_THREAD_CPUTIME_ID);
         for (size_t i = 0; i < b; i++) {
           next_report(&g);
           if (g.source != SIZE_MAX && cr_vec_push(&planted, ((uint64_t)(g.made - 1) << 32) | g.source))
@@ -294,6 +298,7 @@ int main(int argc, char **argv) {
           bytes += g.out.len;
         }
         gen_secs += now() - g0;
+        gen_cpu += clock_secs(CLOCK_THREAD_CPUTIME_ID) - gc0;
         done += b;
       }
       double s0 = now();
@@ -311,19 +316,22 @@ int main(int argc, char **argv) {
         }
       }
     }
-    double f0 = now();
+    double f0 = now(), fc0 = clock_secs(CLOCK_PROCESS_CPUTIME_ID);
     if (cr_dedup_stream_finish(s)) return 1;
-    double fin = now() - f0;
+    double fin = now() - f0, fin_cpu = clock_secs(CLOCK_PROCESS_CPUTIME_ID) - fc0;
     /* recall on the planted copies: each must share its original's group */
     size_t copies = 0, found = 0;
     for (size_t i = 0; i < n; i++) copies += cr_dedup_stream_group(s, i) != i;
     for (size_t i = 0; i < planted.n; i++)
       found += cr_dedup_stream_group(s, planted.v[i] >> 32) ==
                cr_dedup_stream_group(s, (uint32_t)planted.v[i]);
+    double cpu = clock_secs(CLOCK_PROCESS_CPUTIME_ID) - cpu0 - gen_cpu, load[1] = {0};
+    if (getloadavg(load, 1) < 1) load[0] = -1;
     snprintf(what, sizeof what,
              "in a group %zu; planted copies found %zu of %zu; %d thread%s: "
-             "segment+shingles+minhash %.1f s, LSH+verify %.1f s",
-             copies, found, planted.n, nt, nt > 1 ? "s" : "", sketch_secs, fin);
+             "segment+shingles+minhash %.1f s, LSH+verify %.1f s (CPU %.1f s); CPU %.1f s; load %.1f",
+             copies, found, planted.n, nt, nt > 1 ? "s" : "", sketch_secs, fin, fin_cpu, cpu,
+             load[0]);
     cr_vec_free(&planted);
     line("dedup", n, now() - t0 - gen_secs, bytes, what);
     cr_dedup_stream_free(s);

@@ -20,6 +20,7 @@
  * key by chance with probability 2^-32: ~3,000 extra candidates among a
  * million reports, each rejected by its exact Jaccard. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -40,13 +41,12 @@ struct cr_dedup_stream {
   key_vec *band;                /* per band: key << 32 | report */
   CR_VEC(uint32_t) keys;        /* per report: its key in each band */
   CR_VEC(uint8_t) sig8;         /* per report: low byte of each MinHash */
-  uint8_t *big;                 /* bit per report and band: its bucket
+  uint8_t *big;                 /* bit per band and report: its bucket
                                    was paired by window, not in full */
   CR_VEC(uint32_t *) blocks;    /* where the shingles live */
   uint32_t *block_at;           /* free room in the last block */
   size_t block_left;
   long *parent;                 /* union-find; roots are earliest docs */
-  CR_VEC(long) root;            /* scratch: roots of a bucket's members */
 };
 
 cr_dedup_stream *cr_dedup_stream_new(const cr_dedup_options *o) {
@@ -75,7 +75,6 @@ void cr_dedup_stream_free(cr_dedup_stream *s) {
   free(s->band);
   cr_vec_free(&s->keys);
   cr_vec_free(&s->sig8);
-  cr_vec_free(&s->root);
   free(s->big);
   cr_vec_free(&s->blocks);
   cr_vec_free(&s->sh);
@@ -251,9 +250,14 @@ static int cmp_body(const void *a, const void *b) {
  * report still meets its original. */
 #define STREAM_WINDOW 64
 
+/* The big bits are band-major, each band on bytes of its own, so the two
+ * halves of the bands can be marked by two threads. */
+static uint8_t *big_byte(const cr_dedup_stream *s, uint32_t doc, size_t band) {
+  return s->big + band * ((s->body.n + 7) / 8) + doc / 8;
+}
+
 static int big_bit(const cr_dedup_stream *s, uint32_t doc, size_t band) {
-  size_t bit = (size_t)doc * s->bands + band;
-  return s->big[bit / 8] >> (bit % 8) & 1;
+  return *big_byte(s, doc, band) >> (doc % 8) & 1;
 }
 
 /* Whether the pair met in a band before this one, in a bucket small
@@ -299,12 +303,42 @@ static int sig_may_match(const cr_dedup_stream *s, uint32_t i, uint32_t j) {
   return (double)m >= (double)s->perms * (p - SIG_Z * sqrt(p * (1 - p) / eff));
 }
 
+/* One half of the bands: sorted and marked, then verified into a
+ * union-find of its own (a copy of the exact groups), so two threads can
+ * each take a half; the groups are the components of both halves'
+ * verified pairs, whichever half found them. */
+typedef struct half {
+  cr_dedup_stream *s;
+  size_t from, to;              /* bands */
+  long *parent;
+  CR_VEC(long) root;            /* roots of a bucket's members */
+  int failed;
+} half;
+
+static void sort_and_mark(half *h) {
+  cr_dedup_stream *s = h->s;
+  for (size_t band = h->from; band < h->to; band++) {
+    const uint64_t *v = s->band[band].v;
+    size_t n = s->band[band].n;
+    cr_sort_u64(s->band[band].v, n);
+    for (size_t a = 0; a < n;) {
+      size_t b = a + 1;
+      while (b < n && v[b] >> 32 == v[a] >> 32) b++;
+      if (b - a > STREAM_WINDOW)
+        for (size_t x = a; x < b; x++)
+          *big_byte(s, (uint32_t)v[x], band) |= (uint8_t)(1u << ((uint32_t)v[x] % 8));
+      a = b;
+    }
+  }
+}
+
 /* Verifies the candidate pairs of one band's sorted keys.  On a large
  * corpus most pairs in a bucket are already in one group: each member's
  * root is looked up once per bucket (roots only merge, so two members
  * once seen under one root stay together) and again only for a pair
  * that seems apart.  0, -1 out of memory. */
-static int band_pass(cr_dedup_stream *s, size_t band) {
+static int band_pass(half *h, size_t band) {
+  const cr_dedup_stream *s = h->s;
   const uint64_t *v = s->band[band].v;
   size_t n = s->band[band].n;
   for (size_t a = 0; a < n;) {
@@ -314,30 +348,48 @@ static int band_pass(cr_dedup_stream *s, size_t band) {
       a = b;
       continue;
     }
-    if (b - a > STREAM_WINDOW)
-      for (size_t x = a; x < b; x++) {
-        size_t bit = (size_t)(uint32_t)v[x] * s->bands + band;
-        s->big[bit / 8] |= (uint8_t)(1u << (bit % 8));
-      }
-    s->root.n = 0;
+    h->root.n = 0;
     for (size_t x = a; x < b; x++)
-      if (cr_vec_push(&s->root, find(s->parent, (uint32_t)v[x]))) return -1;
-    long *r = s->root.v - a;
+      if (cr_vec_push(&h->root, find(h->parent, (uint32_t)v[x]))) return -1;
+    long *r = h->root.v - a;
     for (size_t y = a + 1; y < b; y++)
       for (size_t x = y - a > STREAM_WINDOW ? y - STREAM_WINDOW : a; x < y; x++) {
         if (r[x] == r[y]) continue;
         uint32_t i = (uint32_t)v[x], j = (uint32_t)v[y];
-        r[x] = find(s->parent, i);
-        r[y] = find(s->parent, j);
+        r[x] = find(h->parent, i);
+        r[y] = find(h->parent, j);
         if (r[x] == r[y] || met_before(s, i, j, band) || !sig_may_match(s, i, j) ||
             !similar(s->sh.v[i], s->nsh.v[i], s->sh.v[j], s->nsh.v[j], s->t))
           continue;
-        join(s->parent, i, j);
-        r[x] = r[y] = find(s->parent, i);
+        join(h->parent, i, j);
+        r[x] = r[y] = find(h->parent, i);
       }
     a = b;
   }
   return 0;
+}
+
+static void *sort_half(void *arg) {
+  sort_and_mark(arg);
+  return NULL;
+}
+
+static void *verify_half(void *arg) {
+  half *h = arg;
+  for (size_t band = h->from; band < h->to && !h->failed; band++)
+    if (band_pass(h, band)) h->failed = 1;
+  return NULL;
+}
+
+/* Runs f on both halves: on a second thread when the corpus is large
+ * enough to repay it, else one after the other (the same result). */
+#define STREAM_THREAD_MIN 10000
+static void both(half h[2], void *(*f)(void *), size_t n) {
+  pthread_t th;
+  int threaded = n >= STREAM_THREAD_MIN && !pthread_create(&th, NULL, f, &h[1]);
+  f(&h[0]);
+  if (threaded) pthread_join(th, NULL);
+  else f(&h[1]);
 }
 
 int cr_dedup_stream_finish(cr_dedup_stream *s) {
@@ -355,14 +407,30 @@ int cr_dedup_stream_finish(cr_dedup_stream *s) {
   for (size_t i = 1; i < m; i++)
     if (XXH128_isEqual(r[i].h, r[i - 1].h)) join(s->parent, r[i - 1].doc, r[i].doc);
   free(r);
-  /* near: candidates from LSH buckets, verified exactly */
+  /* near: candidates from LSH buckets, verified exactly.  The later half
+   * skips more pairs (met in an earlier band), so it gets more bands. */
   free(s->big);
-  if (!(s->big = calloc(((size_t)n * s->bands + 7) / 8 + 1, 1))) return -1;
-  for (size_t b = 0; b < s->bands; b++) {
-    cr_sort_u64(s->band[b].v, s->band[b].n);
-    if (band_pass(s, b)) return -1;
+  if (!(s->big = calloc(s->bands * ((n + 7) / 8) + 1, 1))) return -1;
+  half h[2] = {{s, 0, s->bands * 2 / 5, NULL, {0}, 0}, {s, s->bands * 2 / 5, s->bands, NULL, {0}, 0}};
+  int rc = -1;
+  both(h, sort_half, n);
+  for (int k = 0; k < 2; k++)
+    if (!(h[k].parent = malloc((n ? n : 1) * sizeof *h[k].parent))) goto done;
+  memcpy(h[0].parent, s->parent, n * sizeof *s->parent);
+  memcpy(h[1].parent, s->parent, n * sizeof *s->parent);
+  both(h, verify_half, n);
+  if (h[0].failed || h[1].failed) goto done;
+  for (size_t i = 0; i < n; i++) {
+    join(h[0].parent, (long)i, find(h[1].parent, (long)i));
   }
-  return 0;
+  for (size_t i = 0; i < n; i++) s->parent[i] = find(h[0].parent, (long)i);
+  rc = 0;
+done:
+  for (int k = 0; k < 2; k++) {
+    free(h[k].parent);
+    cr_vec_free(&h[k].root);
+  }
+  return rc;
 }
 
 size_t cr_dedup_stream_count(const cr_dedup_stream *s) { return s->body.n; }
