@@ -18,7 +18,9 @@
  *   store    reports added to the store DB in batches of 5000
  *            (cr_store_add: one transaction per report).
  * Prints one line: phase, N, seconds (generation excluded), docs/s, MB/s,
- * peak RSS, and what the phase found. */
+ * peak RSS, and what the phase found (dedup: the planted copies found,
+ * its CPU time and the load average, since wall time on a shared machine
+ * says little). */
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <pthread.h>

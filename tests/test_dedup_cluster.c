@@ -430,6 +430,19 @@ static void dedup_groups_join_non_transitive_copies(void **state) {
   free(y);
 }
 
+/* The second text is an exact copy of the first. */
+static void assert_exact_copy(const char *flat, const char *wrapped) {
+  cr_corpus *c = cr_corpus_new(NULL);
+  add(c, "flat.txt", flat);
+  add(c, "wrapped.txt", wrapped);
+  cr_dedup *dd;
+  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
+  assert_int_equal(cr_dedup_duplicate_of(dd, 1, NULL), 0);
+  assert_true(cr_dedup_is_exact(dd, 1));
+  cr_dedup_free(dd);
+  cr_corpus_free(c);
+}
+
 /* Hard-wrapped lines change no word of the body, even when the first
  * wrapped line looks like a headline. */
 static void dedup_sees_through_rewrapping(void **state) {
@@ -446,15 +459,7 @@ static void dedup_sees_through_rewrapping(void **state) {
       "Police said the gunman entered the party of at least a\n"
       "dozen people around 4 p.m. and gave himself up just after\n"
       "6 p.m. after negotiations.\n";
-  cr_corpus *c = cr_corpus_new(NULL);
-  add(c, "flat.txt", flat);
-  add(c, "wrapped.txt", wrapped);
-  cr_dedup *dd;
-  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
-  assert_int_equal(cr_dedup_duplicate_of(dd, 1, NULL), 0);
-  assert_true(cr_dedup_is_exact(dd, 1));
-  cr_dedup_free(dd);
-  cr_corpus_free(c);
+  assert_exact_copy(flat, wrapped);
 }
 
 /* A wrapped copy with chrome around it is still an exact copy: a first
@@ -480,15 +485,7 @@ static void dedup_sees_through_wrapped_chrome(void **state) {
       "Copyright 2016 The Example Press. All rights reserved. This\n"
       "material may not be published, broadcast, rewritten or\n"
       "redistributed.\n";
-  cr_corpus *c = cr_corpus_new(NULL);
-  add(c, "flat.txt", flat);
-  add(c, "wrapped.txt", wrapped);
-  cr_dedup *dd;
-  assert_int_equal(cr_dedup_new(c, NULL, &dd), CR_OK);
-  assert_int_equal(cr_dedup_duplicate_of(dd, 1, NULL), 0);
-  assert_true(cr_dedup_is_exact(dd, 1));
-  cr_dedup_free(dd);
-  cr_corpus_free(c);
+  assert_exact_copy(flat, wrapped);
 }
 
 /* A flood of near copies fills one LSH bucket per band far past the

@@ -68,7 +68,7 @@ size_t cr_lsh_rows(double threshold, size_t perms);
 /* ------------------------------------------------------------ stream.c
  * Exact and near-duplicate groups over more reports than fit in memory as
  * analyzed documents: add each report (segmented by cr_corpus_segment or
- * analyzed, in batches the caller frees), then finish.  Keeps ~2.2 KB per
+ * analyzed, in batches the caller frees), then finish.  Keeps ~2.4 KB per
  * 3 KB report. */
 typedef struct cr_dedup_stream cr_dedup_stream;
 /* NULL out of memory or for options out of range. */

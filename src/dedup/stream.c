@@ -10,8 +10,10 @@
  * shingles as sorted 32-bit hashes (near-duplicates are still verified by
  * the exact Jaccard of these sets; two different shingles of one pair
  * share a 32-bit hash with probability ~1e-4, moving a Jaccard by
- * ~0.001), and one 32-bit key per LSH band.  About 2.2 KB per 3 KB
- * report, the shingles in large blocks rather than one allocation each.
+ * ~0.001), one 32-bit key per LSH band (twice: in the band's array and
+ * in the report's row) and the low byte of each MinHash value.  About
+ * 2.4 KB per 3 KB report, the shingles in large blocks rather than one
+ * allocation each.
  * Derived copies are not looked for here (cr_dedup_new does, in memory).
  *
  * Band keys are 32 bits and each band has its own array of key << 32 |
