@@ -141,6 +141,59 @@ static void test_cue_model_beyond_lexicon(void **st) {
               "\xe2\x80\x9cWe will not back down on this.\xe2\x80\x9d", CR_ATTR_DIRECT);
 }
 
+/* ------------------------------------------------------------ content model */
+
+/* The candidate ends of a reported clause: punctuation, clause-opening
+ * words and the sentence end; a contrast (", though") is the only end. */
+static void test_content_candidates(void **st) {
+  (void)st;
+  assert_true(cr_content_model_size() > 1000); /* the compiled model is there */
+  const char *t[2] = {"Officials said the talks had failed in Geneva, citing delays.",
+                      "Police said the bridge was closed, though reports were late."};
+  cr_corpus *c = corpus_of(t, 2);
+  uint32_t k[CR_CONTENT_CANDS_MAX];
+  uint8_t inq[64];
+  uint32_t close[64];
+  const cr_doc *d = c->docs.v[0];
+  assert_true(d->ntoks < 64);
+  cr_quote_marks(d, inq, close);
+  const cr_sentence *se = &d->sents[0];
+  uint32_t lo = tok_index(d, "the");
+  size_t n = cr_content_candidates(d, inq, se->tok_begin, se->tok_end, lo, k);
+  assert_int_equal(n, 4); /* in , . and the end */
+  assert_int_equal(k[0], tok_index(d, "in"));
+  assert_int_equal(k[1], tok_index(d, "citing") - 1);
+  assert_int_equal(k[n - 1], se->tok_end);
+  cr_cue_feats f;
+  cr_content_features(d, inq, se->tok_begin, se->tok_end, lo, tok_index(d, "said"), k[1], &f);
+  assert_true(has_feature(&f, "b=,"));
+  assert_true(has_feature(&f, "b1=citing"));
+  assert_true(has_feature(&f, "cue=said|,"));
+  assert_true(has_feature(&f, "lo=the|,"));
+  assert_true(has_feature(&f, "len=4-6"));
+  /* the ranker ends the clause before ", citing": the reporter's words */
+  assert_int_equal(cr_content_end(d, inq, se->tok_begin, se->tok_end, lo, tok_index(d, "said")),
+                   k[1]);
+  d = c->docs.v[1];
+  cr_quote_marks(d, inq, close);
+  se = &d->sents[0];
+  n = cr_content_candidates(d, inq, se->tok_begin, se->tok_end, tok_index(d, "the"), k);
+  assert_int_equal(n, 1);
+  assert_int_equal(k[0], tok_index(d, "though") - 1);
+  cr_corpus_free(c);
+}
+
+/* The learned ranker ends a reported clause where the reporter's words
+ * take over, and keeps one that runs to the full stop. */
+static void test_content_end_learned(void **st) {
+  (void)st;
+  expect_attr("The mayor said the city would reopen schools next week, a decision welcomed "
+              "by parents.",
+              "said", "The mayor", "the city would reopen schools next week", CR_ATTR_INDIRECT);
+  expect_attr("Officials said the talks had failed in Geneva on Tuesday.", "said", "Officials",
+              "the talks had failed in Geneva on Tuesday", CR_ATTR_INDIRECT);
+}
+
 /* ------------------------------------------------------------ patterns */
 
 static void test_source_first(void **st) {
@@ -548,6 +601,8 @@ int main(void) {
       cmocka_unit_test(test_cue_lexicon),
       cmocka_unit_test(test_cue_model),
       cmocka_unit_test(test_cue_model_beyond_lexicon),
+      cmocka_unit_test(test_content_candidates),
+      cmocka_unit_test(test_content_end_learned),
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),

@@ -463,6 +463,15 @@ static uint32_t clause_cut(const ctx *x, uint32_t from, uint32_t end) {
   return end;
 }
 
+/* Where a reported clause starting at lo after the cue ending at token
+ * cue stops: the learned ranker (content_model.c) when it is compiled
+ * in, else the first new clause of the reporter's (clause_cut). */
+static uint32_t reported_end(const ctx *x, uint32_t cue, uint32_t lo) {
+  if (cr_content_model_size() && !tok_open_quote(x, lo))
+    return cr_content_end(x->d, x->inq, x->b, x->e, lo, cue);
+  return clause_cut(x, lo, x->e);
+}
+
 /* Longest adjunct between a cue and its content ("said in a statement
  * on Tuesday that", "wrote flatly:"). */
 #define CR_ADJUNCT_MAX_TOKS 8
@@ -559,7 +568,7 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
     uint32_t q = quote_extent(x, i);
     if (q > end) end = q;
   } else {
-    end = clause_cut(x, i, end);
+    end = reported_end(x, c - 1, i);
   }
   uint32_t spill = end == x->e ? closing_spill(x) : 0;
   end = spill ? spill : trim_end(x, i, end);
@@ -704,7 +713,7 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   if (i == x->b || (i == x->b + 1 && !tok_wordish(&x->d->toks[x->b]))) {
     uint32_t k = se;
     while (k < x->e && tok_punct(x, k, ',')) k++;
-    uint32_t end = trim_end(x, k, x->e);
+    uint32_t end = k < x->e ? trim_end(x, k, reported_end(x, i + 1, k)) : k;
     if (end >= k + 2) return emit(x, out, i, i + 2, src, k, end, none, cue) ? -1 : 1;
   }
   return 0;
@@ -899,7 +908,7 @@ static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   if (sb == UINT32_MAX) return 0;
-  uint32_t hi = clause_cut(x, ce, x->e);
+  uint32_t hi = reported_end(x, i, ce);
   uint32_t spill = hi == x->e ? closing_spill(x) : 0;
   hi = spill ? spill : trim_end(x, ce, hi);
   if (hi < ce + 2) return 0;
