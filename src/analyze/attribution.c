@@ -146,8 +146,8 @@ static const char *const adjunct_preps[] = {"at", "during", "in", "on", "to",
 /* Lower-case particles inside names ("Osama bin Laden"). */
 static const char *const name_particles[] = {"al", "bin", "da", "de", "del", "der",
                                              "la", "le", "van", "von"};
-/* Relative pronouns opening a clause rather than an appositive noun
- * phrase: "Smith, who ..., said" has source "Smith". */
+/* Relative pronouns: a clause opened by one after a cue's comma is the
+ * speaker's ("..., and added", ", who ..."), not more content. */
 static const char *const relatives[] = {"which", "who", "whose"};
 /* Words that may open a content-first clause without being part of it. */
 static const char *const clause_openers[] = {"and", "but", "so", "yet"};
@@ -380,19 +380,18 @@ static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first) {
       break;
   }
   *first = (uint32_t)q;
-  if (n == 0) {
-    /* "The state's campaign chairman, Phil Lovas, said": a noun phrase
-     * opening the clause, then the name */
+  /* the name must start the clause: sentence start or after a boundary */
+  if (n == 0 || (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
+                 !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
+                 !IN_LIST(x, (uint32_t)p, clause_openers))) {
+    /* "The state's campaign chairman, Phil Lovas, said", "Democratic
+     * nominee Jane Smith, at a press conference, said": a noun phrase
+     * opening the clause, with or without a name at its end */
     uint32_t se2 = 0, s0 = subject_before(x, (uint32_t)q, &se2);
     if (s0 == UINT32_MAX || se2 != (uint32_t)q) return UINT32_MAX;
     if (s0 > x->b && !tok_clause_end(x, s0 - 1)) return UINT32_MAX;
     return s0;
   }
-  /* the name must start the clause: sentence start or after a boundary */
-  if (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
-      !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
-      !IN_LIST(x, (uint32_t)p, clause_openers))
-    return UINT32_MAX;
   /* "Even China, ...": an opening adverb is not part of the name */
   while (p + 1 < q && (IN_LIST(x, (uint32_t)p + 1, clause_openers) ||
                        tok_is(x, (uint32_t)p + 1, "even")))
@@ -594,10 +593,11 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
     if (k >= x->e || k == c || !(x->d->toks[k].flags & CR_TF_CAP)) return 0;
   }
   uint32_t end = x->e;
-  /* stop at a quotation resuming the content (..., said X, “B.”) and
-   * at a relative clause (said X, a professor who has ...) */
+  /* stop at a quotation resuming the content (..., said X, “B.”); a
+   * relative clause stays in (said X, a professor who has ...: PolNeAR
+   * counts it in the source) */
   for (uint32_t j = c; j < x->e; j++)
-    if (x->d->toks[j].kind == CR_TOK_QUOTE || (j > c + 1 && IN_LIST(x, j, relatives))) {
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) {
       end = j;
       break;
     }
@@ -812,6 +812,22 @@ static int particle_to(const ctx *x, uint32_t i) {
   return !strncmp(w, "refer", 5) || !strncmp(w, "point", 5);
 }
 
+/* Most words the learned detector may add to the right of a cue. */
+#define CR_CUE_EXTEND_MAX 3
+/* A word after a cue scoring above this joins it. */
+#define CR_CUE_EXTEND_SCORE 0.0f
+
+/* Token k, a lower-case word outside quotation marks right after a cue,
+ * is part of the cue by the learned detector's score. */
+static int model_extends(const ctx *x, uint32_t k) {
+  if (k >= x->e || !cr_cue_model_size()) return 0;
+  const cr_token *t = &x->d->toks[k];
+  if (t->kind != CR_TOK_WORD || x->inq[k] || (t->flags & CR_TF_CAP)) return 0;
+  cr_cue_feats f;
+  cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, k, &f);
+  return cr_cue_model_score(&f) > CR_CUE_EXTEND_SCORE;
+}
+
 /* One cue at token i: tries each pattern; 1 when an attribution was
  * emitted, 0 when none fits, -1 out of memory. */
 /* “How many times?” Clinton said.  A question or exclamation mark
@@ -934,6 +950,9 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   uint32_t cb = i, ce = i + 1;
   /* "has said", "also said", "has long argued": modifiers join the cue */
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  /* "expressed deep concern (about)", "offered insights into": the words the
+   * learned detector puts in the cue */
+  for (int k = 0; k < CR_CUE_EXTEND_MAX && model_extends(x, ce); k++) ce++;
   /* "called for", "asked about", "described as": the particle is part
    * of the cue, not of the content */
   /* "about" joins every cue (477 of 516 on PolNeAR train) */
@@ -961,12 +980,9 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     uint32_t first = 0, a = appositive_before(x, cb - 1, &first);
     if (a != UINT32_MAX) {
       sb = a;
-      /* "Smith, who led the inquiry, said" and "Clinton, at a press
-       * gaggle, said": the name alone */
-      se = IN_LIST(x, first + 1, relatives) || IN_LIST(x, first + 1, adjunct_preps) ||
-                   ing_word(x, first + 1)
-               ? first
-               : cb;
+      /* "Clinton, at a press gaggle, said": the name alone; "Smith, who
+       * led the inquiry, said" keeps the relative clause, as PolNeAR does */
+      se = IN_LIST(x, first + 1, adjunct_preps) || ing_word(x, first + 1) ? first : cb;
     }
   }
   uint32_t lo, hi, resume;
@@ -1161,6 +1177,43 @@ static int function_word(const ctx *x, uint32_t i) {
   return n && cr_is_stopword(w, n);
 }
 
+/* Most words a learned cue spans on each side of its head ("went on to
+ * discuss", "spoke out Tuesday about"). */
+#define CR_MODEL_CUE_LEFT 3
+#define CR_MODEL_CUE_RIGHT 5
+
+/* A confident learned cue that fits none of the patterns ("Other
+ * officials weighed in Friday about whether ...", "He stopped short of
+ * calling ..."): the cue is the run of words around it the detector puts
+ * in a cue, the source the subject phrase before that run (or none), the
+ * content the clause after it, ended by the content ranker. */
+static int model_span_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                          cr_attr_vec *out) {
+  uint32_t cb = i, ce = i + 1;
+  for (int k = 0; k < CR_MODEL_CUE_LEFT && cb > x->b &&
+                  (cue_modifier(x, cb - 1) || model_extends(x, cb - 1));
+       k++)
+    cb--;
+  for (int k = 0; k < CR_MODEL_CUE_RIGHT && model_extends(x, ce); k++) ce++;
+  uint32_t k = ce;
+  while (k < x->e && (tok_punct(x, k, ',') || tok_punct(x, k, ':'))) k++;
+  if (k >= x->e) return 0;
+  uint32_t hi;
+  if (tok_open_quote(x, k)) {
+    hi = quote_extent(x, k);
+    if (hi < x->e) hi = x->e;
+  } else {
+    hi = reported_end(x, ce - 1, k);
+  }
+  uint32_t spill = hi == x->e ? closing_spill(x) : 0;
+  hi = spill ? spill : trim_end(x, k, hi);
+  if (hi <= k) return 0;
+  uint32_t se = 0, sb = subject_before(x, cb, &se);
+  cr_span src = sb == UINT32_MAX ? (cr_span){0, 0} : span_of(x, sb, se);
+  cr_span none = {0, 0};
+  return emit(x, out, cb, ce, src, k, hi, none, cue) ? -1 : 1;
+}
+
 /* The learned detector finds cue words the lexicon lacks ("slammed",
  * "blasted", "mocked"); each confident one outside what the rules found
  * is tried as a source-first cue (the pattern of most such verbs), so the
@@ -1177,6 +1230,7 @@ static int model_cues(const ctx *x, size_t n0, cr_attr_vec *out) {
     if (cr_cue_model_score(&f) <= CR_CUE_ADD_SCORE) continue;
     size_t before = out->n;
     int r = try_cue(x, i, &model_cue, out);
+    if (r == 0) r = model_span_cue(x, i, &model_cue, out);
     if (r < 0) return -1;
     if (r > 0) out->v[before].sent = x->s;
   }
