@@ -194,6 +194,68 @@ static void test_content_end_learned(void **st) {
               "the talks had failed in Geneva on Tuesday", CR_ATTR_INDIRECT);
 }
 
+/* ------------------------------------------------------------ PolNeAR spans */
+
+/* Sources as PolNeAR marks them: a relative clause stays in, a
+ * congressional tag "(R-S.C.)" neither splits the sentence nor the name,
+ * and a noun phrase before the name opens an appositive source. */
+static void test_source_spans(void **st) {
+  (void)st;
+  expect_attr("Jane Smith, who led the inquiry, said the report was accurate.", "said",
+              "Jane Smith, who led the inquiry,", "the report was accurate", CR_ATTR_INDIRECT);
+  expect_attr("\xe2\x80\x9cThe report is accurate,\xe2\x80\x9d said Jane Smith, a lawyer who led "
+              "the inquiry.",
+              "said", "Jane Smith, a lawyer who led the inquiry",
+              "\xe2\x80\x9cThe report is accurate,\xe2\x80\x9d", CR_ATTR_DIRECT);
+  expect_attr("Rep. Jane Smith (R-S.C.) said the claim smacked of hypocrisy.", "said",
+              "Rep. Jane Smith (R-S.C.)", "the claim smacked of hypocrisy", CR_ATTR_INDIRECT);
+  expect_attr("Democratic nominee Jane Smith, at a later press conference, said the plan was "
+              "terrible.",
+              "said", "Democratic nominee Jane Smith", "the plan was terrible", CR_ATTR_INDIRECT);
+}
+
+/* Cues that run over several words: a verb taking the cue as its
+ * infinitive, and words the learned detector adds on the right. */
+static void test_cue_chains(void **st) {
+  (void)st;
+  expect_attr("Small groups of protesters continued to call for more information about the "
+              "shooting.",
+              "continued to call for", "Small groups of protesters",
+              "more information about the shooting", CR_ATTR_INDIRECT);
+  expect_attr("The senator went on to discuss recently released polls.", "went on to discuss",
+              "The senator", "recently released polls", CR_ATTR_INDIRECT);
+  expect_attr("The senator expressed deep concern about the policy.",
+              "expressed deep concern about", "The senator", "the policy", CR_ATTR_INDIRECT);
+  /* "say" inside "declined to say" heads no second attribution */
+  const char *t[1] = {"The governor declined to say whether he would sign the bill."};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_int_equal(doc0(c)->nattrs, 1);
+  assert_non_null(attr_by_cue(doc0(c), "declined to say"));
+  cr_corpus_free(c);
+}
+
+/* A passive cue has no source; its subject is part of the content, and
+ * the agent of "by" is the source. */
+static void test_passive_cues(void **st) {
+  (void)st;
+  const char *t[1] = {"He has been harshly criticized for policies that critics see as "
+                      "abuses of power."};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "has been harshly criticized");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "");
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b),
+                      "for policies that critics see as abuses of power");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b), "He");
+  cr_corpus_free(c);
+  expect_attr("The nominee has been endorsed by dozens of papers across the country.",
+              "has been endorsed by", "dozens of papers across the country", "The nominee",
+              CR_ATTR_INDIRECT);
+  expect_attr("The senator was asked whether she would run again.", "was asked", "",
+              "whether she would run again", CR_ATTR_INDIRECT);
+}
+
 /* ------------------------------------------------------------ patterns */
 
 static void test_source_first(void **st) {
@@ -603,6 +665,9 @@ int main(void) {
       cmocka_unit_test(test_cue_model_beyond_lexicon),
       cmocka_unit_test(test_content_candidates),
       cmocka_unit_test(test_content_end_learned),
+      cmocka_unit_test(test_source_spans),
+      cmocka_unit_test(test_cue_chains),
+      cmocka_unit_test(test_passive_cues),
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),

@@ -111,7 +111,7 @@ static const char *const takes_object[] = {
  * ("has said", "also said", "would not say", "has long argued"); words
  * ending in -ly and contractions in n't are added by cue_modifier(). */
 static const char *const cue_left[] = {
-    "also", "are", "can", "could", "did", "do", "does", "even", "further",
+    "also", "are", "been", "being", "can", "could", "did", "do", "does", "even", "further",
     "had", "has", "have", "is", "long", "may", "might", "must", "never",
     "not", "often", "should", "still", "was", "were", "will", "would"};
 /* Words after which a cue word is a noun ("the claims", "his remarks"). */
@@ -823,6 +823,9 @@ static int model_extends(const ctx *x, uint32_t k) {
   if (k >= x->e || !cr_cue_model_size()) return 0;
   const cr_token *t = &x->d->toks[k];
   if (t->kind != CR_TOK_WORD || x->inq[k] || (t->flags & CR_TF_CAP)) return 0;
+  /* "declined to say": an infinitive's "to" is left to the rules
+   * (refusals, cue_left_edge), which take the verb after it too */
+  if (tok_is(x, k, "to")) return 0;
   cr_cue_feats f;
   cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, k, &f);
   return cr_cue_model_score(&f) > CR_CUE_EXTEND_SCORE;
@@ -943,13 +946,71 @@ static uint32_t subordinate_end(const ctx *x, uint32_t cb, uint32_t lo, uint32_t
   return hi;
 }
 
+/* Verbs that take a cue as their infinitive in PolNeAR's cues (stems:
+ * "continued to insist", "tried to explain", "appeared to suggest"), and
+ * those that do with "on" ("went on to discuss"). */
+static const char *const to_verbs[] = {"appear", "began", "begin", "continu", "declin",
+                                       "fail", "refus", "seek", "sought", "tend", "tried",
+                                       "tries", "try"};
+static const char *const on_to_verbs[] = {"go", "went"};
+
+/* The first token of a cue whose head is at cb: auxiliaries, modals and
+ * adverbs join it ("has also said"), and so does a verb that takes the
+ * cue as its infinitive ("continued to insist", "went on to discuss",
+ * "has yet to explain"), as PolNeAR marks them. */
+static uint32_t cue_left_edge(const ctx *x, uint32_t cb) {
+  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  if (cb >= x->b + 2 && tok_is(x, cb - 1, "to")) {
+    uint32_t v = cb - 2;
+    if (v > x->b && tok_is(x, v, "on")) v--; /* "went on to" */
+    const cr_token *t = &x->d->toks[v];
+    if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && !x->inq[v] &&
+        (stem_is(x, v, to_verbs) || (tok_is(x, v + 1, "on") && stem_is(x, v, on_to_verbs)))) {
+      cb = v;
+      for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+    }
+  }
+  return cb;
+}
+
+/* Forms of "be" that make a participle cue passive. */
+static const char *const be_forms[] = {"are", "be", "been", "being", "is", "was", "were"};
+/* Passive cues whose subject is the one addressed, not what is said
+ * ("was asked how ...", "were told that ..."). */
+static const char *const addressed[] = {"asked", "told", "urged", "warned"};
+
+/* "has been criticized", "were accused": the cue cb..i is a participle
+ * after a form of "be". */
+static int passive(const ctx *x, uint32_t cb, uint32_t i) {
+  uint32_t b = i;
+  while (b > cb && b > x->b && cue_modifier(x, b - 1) && !IN_LIST(x, b - 1, be_forms)) b--;
+  if (b == cb || !IN_LIST(x, b - 1, be_forms)) return 0;
+  const cr_token *t = &x->d->toks[i];
+  size_t n = t->span.end - t->span.start;
+  const char *w = x->d->text + t->span.end;
+  return n > 3 && ((w[-2] == 'e' && (w[-1] == 'd' || w[-1] == 'n')) ||
+                   IN_LIST(x, i, addressed) || tok_is(x, i, "said"));
+}
+
+/* A passive cue has no source of its own ("He has been criticized for
+ * ..."): PolNeAR takes the subject as part of the content, and the agent
+ * of "by" as the source ("was endorsed by dozens of papers").  The
+ * subject of "was asked" or "were told" is neither. */
+static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
+                        uint32_t i, uint32_t sb, uint32_t se, uint32_t lo, uint32_t hi,
+                        const cr_cue_entry *cue) {
+  cr_span none = {0, 0}, subj = span_of(x, sb, se);
+  if (IN_LIST(x, i, addressed)) subj = none;
+  if (lo == ce && lo + 1 < hi && tok_is(x, lo, "by"))
+    return emit(x, out, cb, lo + 1, span_of(x, lo + 1, hi), sb, se, none, cue) ? -1 : 1;
+  return emit(x, out, cb, ce, none, lo, hi, subj, cue) ? -1 : 1;
+}
+
 static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                    cr_attr_vec *out) {
   if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
   if (cue->cls == CR_CUE_SEEM) return try_seem(x, i, cue, out);
-  uint32_t cb = i, ce = i + 1;
-  /* "has said", "also said", "has long argued": modifiers join the cue */
-  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  uint32_t cb = cue_left_edge(x, i), ce = i + 1;
   /* "expressed deep concern (about)", "offered insights into": the words the
    * learned detector puts in the cue */
   for (int k = 0; k < CR_CUE_EXTEND_MAX && model_extends(x, ce); k++) ce++;
@@ -1034,6 +1095,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   if (sb != UINT32_MAX &&
       content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi)) {
     /* source first: officials said (that) … */
+    if (passive(x, cb, i)) return emit_passive(x, out, cb, ce, i, sb, se, lo, hi, cue);
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
   }
   if (sourceless_ok(x, cb, cue) &&
@@ -1169,6 +1231,15 @@ static int in_emitted(const ctx *x, uint32_t i, const cr_attr_vec *out, size_t n
   return 0;
 }
 
+/* 1 when token i lies inside the cue of an attribution emitted for this
+ * sentence ("say" in "declined to say"): it heads no second one. */
+static int in_cue(const ctx *x, uint32_t i, const cr_attr_vec *out, size_t n0) {
+  const cr_span *t = &x->d->toks[i].span;
+  for (size_t k = n0; k < out->n; k++)
+    if (t->start < out->v[k].cue.end && out->v[k].cue.start < t->end) return 1;
+  return 0;
+}
+
 /* A stop word never heads a cue the lexicon lacks; skipping them halves
  * the words the detector scores. */
 static int function_word(const ctx *x, uint32_t i) {
@@ -1189,7 +1260,7 @@ static int function_word(const ctx *x, uint32_t i) {
  * content the clause after it, ended by the content ranker. */
 static int model_span_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                           cr_attr_vec *out) {
-  uint32_t cb = i, ce = i + 1;
+  uint32_t cb = cue_left_edge(x, i), ce = i + 1;
   for (int k = 0; k < CR_MODEL_CUE_LEFT && cb > x->b &&
                   (cue_modifier(x, cb - 1) || model_extends(x, cb - 1));
        k++)
@@ -1209,6 +1280,8 @@ static int model_span_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   hi = spill ? spill : trim_end(x, k, hi);
   if (hi <= k) return 0;
   uint32_t se = 0, sb = subject_before(x, cb, &se);
+  if (sb != UINT32_MAX && passive(x, cb, i))
+    return emit_passive(x, out, cb, ce, i, sb, se, k, hi, cue);
   cr_span src = sb == UINT32_MAX ? (cr_span){0, 0} : span_of(x, sb, se);
   cr_span none = {0, 0};
   return emit(x, out, cb, ce, src, k, hi, none, cue) ? -1 : 1;
@@ -1251,7 +1324,7 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
     if (rc > 0) out->v[n0].sent = (uint32_t)s;
     for (uint32_t i = x.b; i < x.e; i++) {
       const cr_cue_entry *cue = cue_at(&x, i);
-      if (!cue) continue;
+      if (!cue || in_cue(&x, i, out, n0)) continue;
       if (model_veto(&x, i, cue)) continue;
       size_t before = out->n;
       int r = try_cue(&x, i, cue, out);
