@@ -224,6 +224,10 @@ static void test_cue_chains(void **st) {
               "more information about the shooting", CR_ATTR_INDIRECT);
   expect_attr("The senator went on to discuss recently released polls.", "went on to discuss",
               "The senator", "recently released polls", CR_ATTR_INDIRECT);
+  /* a long circumstance after the cue is neither content nor source */
+  expect_attr("\xe2\x80\x9cWe will release the records,\xe2\x80\x9d she said during an interview on "
+              "a Sunday morning talk show in the capital after the rally.",
+              "said", "she", "\xe2\x80\x9cWe will release the records,\xe2\x80\x9d", CR_ATTR_DIRECT);
   expect_attr("The senator expressed deep concern about the policy.",
               "expressed deep concern about", "The senator", "the policy", CR_ATTR_INDIRECT);
   /* "say" inside "declined to say" heads no second attribution */

@@ -620,10 +620,29 @@ static uint32_t next_quote(const ctx *x) {
   return tok_open_quote(x, n->tok_begin) ? n->tok_begin : UINT32_MAX;
 }
 
+/* Words opening a circumstance after a content-first cue ("...,” she
+ * said during an interview on “State of the Union” Sunday). */
+static const char *const tail_adjuncts[] = {"after", "at", "before", "during", "in",
+                                            "on", "when", "while"};
+/* Longest such circumstance (tokens). */
+#define CR_ADJUNCT_TAIL_MAX_TOKS 30
+
+/* The tail after a content-first cue is a circumstance running to the
+ * end of the sentence, however long, and no content of its own: it
+ * opens with a preposition or "when" and has no "that" or colon. */
+static int adjunct_tail(const ctx *x, uint32_t c) {
+  if (c >= x->e || !IN_LIST(x, c, tail_adjuncts) || x->e - c > CR_ADJUNCT_TAIL_MAX_TOKS)
+    return 0;
+  for (uint32_t j = c + 1; j < x->e; j++)
+    if (tok_is(x, j, "that") || tok_punct(x, j, ':')) return 0;
+  return 1;
+}
+
 /* The tail after a content-first cue is short and adds no clause. */
 static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
   uint32_t n = 0;
   *resume = UINT32_MAX;
+  if (adjunct_tail(x, c)) return 1;
   for (uint32_t j = c; j < x->e; j++, n++) {
     if (tok_is(x, j, "that") || tok_open_quote(x, j)) return 0;
     if (tok_punct(x, j, ',') && j + 1 < x->e) {
