@@ -238,6 +238,19 @@ static void test_cue_chains(void **st) {
   cr_corpus_free(c);
 }
 
+/* A content before the cue is the quotation, not the scene set before
+ * it, and a scene-setting phrase alone is no content. */
+static void test_content_first_scene(void **st) {
+  (void)st;
+  expect_attr("In February, as a protester was led out, \xe2\x80\x9cI would like to punch "
+              "him,\xe2\x80\x9d the candidate said.",
+              "said", "the candidate", "\xe2\x80\x9cI would like to punch him,\xe2\x80\x9d",
+              CR_ATTR_DIRECT);
+  expect_attr("On Thursday, the director will testify about the decision not to bring charges.",
+              "will testify about", "the director", "the decision not to bring charges",
+              CR_ATTR_INDIRECT);
+}
+
 /* A passive cue has no source; its subject is part of the content, and
  * the agent of "by" is the source. */
 static void test_passive_cues(void **st) {
@@ -672,6 +685,7 @@ int main(void) {
       cmocka_unit_test(test_source_spans),
       cmocka_unit_test(test_cue_chains),
       cmocka_unit_test(test_passive_cues),
+      cmocka_unit_test(test_content_first_scene),
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),

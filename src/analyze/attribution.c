@@ -400,6 +400,22 @@ static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first) {
   return (uint32_t)(p + 1);
 }
 
+/* Words opening a phrase that sets the scene ("On Thursday, she will
+ * testify about ...") rather than saying anything. */
+static const char *const scene_words[] = {"after", "at", "before", "during", "in",
+                                          "on", "since", "when", "while"};
+/* Longest phrase taken for a scene, not a content (tokens). */
+#define CR_SCENE_MAX_TOKS 8
+
+/* toks[lo..hi), before a comma and a cue, is a short scene-setting
+ * phrase without quotation marks: not a content. */
+static int scene_only(const ctx *x, uint32_t lo, uint32_t hi) {
+  if (hi - lo > CR_SCENE_MAX_TOKS || !IN_LIST(x, lo, scene_words)) return 0;
+  for (uint32_t j = lo; j < hi; j++)
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) return 0;
+  return 1;
+}
+
 /* The content-first clause ending just before token k (a comma, dash or
  * closing quote): from the sentence start, or from the quotation's
  * opening mark when the clause is a quotation opened earlier. */
@@ -414,12 +430,17 @@ static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) 
     for (int64_t i = (int64_t)ce - 1; i >= (int64_t)lim; i--)
       if (x->close[i] == ce) {
         if ((uint32_t)i < start) start = (uint32_t)i;
+        /* "In February, as he was led out, “I'd like ...,” he said":
+         * the quotation alone, not the scene before it */
+        else if ((uint32_t)i > x->b && (tok_punct(x, (uint32_t)i - 1, ',') ||
+                                        tok_punct(x, (uint32_t)i - 1, ':')))
+          start = (uint32_t)i;
         break;
       }
   }
   if (start == x->b && IN_LIST(x, start, clause_openers)) start++;
   end = trim_end(x, start, end);
-  if (end < start + 2) return 0;
+  if (end < start + 2 || scene_only(x, start, end)) return 0;
   *lo = start;
   *hi = end;
   return 1;
