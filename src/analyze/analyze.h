@@ -70,6 +70,8 @@ typedef struct cr_cue_feats {
   char s[CR_CUE_FEAT_MAX][CR_CUE_FEAT_LEN];
   uint64_t h[CR_CUE_FEAT_MAX]; /* cr_cue_feat_hash of each string */
   int n;
+  int hash_only; /* set by the caller: 1 keeps only the hashes (scoring),
+                    0 the strings too (training dumps, tests) */
 } cr_cue_feats;
 
 /* One learned weight: the FNV-1a hash of a feature string and its weight. */

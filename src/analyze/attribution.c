@@ -867,6 +867,7 @@ static int model_extends(const ctx *x, uint32_t k) {
    * (refusals, cue_left_edge), which take the verb after it too */
   if (tok_is(x, k, "to")) return 0;
   cr_cue_feats f;
+  f.hash_only = 1;
   cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, k, &f);
   return cr_cue_model_score(&f) > CR_CUE_EXTEND_SCORE;
 }
@@ -1252,6 +1253,7 @@ static int try_colon_speaker(const ctx *x, cr_attr_vec *out) {
 static int model_veto(const ctx *x, uint32_t i, const cr_cue_entry *cue) {
   if (!cr_cue_model_size() || cue->cls == CR_CUE_ACCORDING) return 0;
   cr_cue_feats f;
+  f.hash_only = 1;
   cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, i, &f);
   return cr_cue_model_score(&f) < CR_CUE_VETO_SCORE;
 }
@@ -1322,9 +1324,9 @@ static int model_span_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   if (sb != UINT32_MAX && passive(x, cb, i))
     return emit_passive(x, out, cb, ce, i, sb, se, k, hi, cue);
-  cr_span src = sb == UINT32_MAX ? (cr_span){0, 0} : span_of(x, sb, se);
+  if (sb == UINT32_MAX) return 0;
   cr_span none = {0, 0};
-  return emit(x, out, cb, ce, src, k, hi, none, cue) ? -1 : 1;
+  return emit(x, out, cb, ce, span_of(x, sb, se), k, hi, none, cue) ? -1 : 1;
 }
 
 /* The learned detector finds cue words the lexicon lacks ("slammed",
@@ -1335,6 +1337,7 @@ static int model_cues(const ctx *x, size_t n0, cr_attr_vec *out) {
   if (!cr_cue_model_size()) return 0;
   static const cr_cue_entry model_cue = {"", CR_POL_ASSERTS, CR_CUE_THOUGHT};
   cr_cue_feats f;
+  f.hash_only = 1;
   for (uint32_t i = x->b; i < x->e; i++) {
     const cr_token *t = &x->d->toks[i];
     if (t->kind != CR_TOK_WORD || x->inq[i] || (t->flags & CR_TF_CAP)) continue;

@@ -66,6 +66,9 @@ size_t cr_content_candidates(const cr_doc *d, const uint8_t *inq, uint32_t b,
   size_t n = 0;
   for (uint32_t j = lo + 2; j < e && n + 1 < CR_CONTENT_CANDS_MAX; j++) {
     if (!candidate_at(d, inq, j)) continue;
+    /* the final full stop ends the content as the sentence end does */
+    if (j + 1 == e && d->toks[j].kind == CR_TOK_PUNCT && d->text[d->toks[j].span.start] == '.')
+      continue;
     if (contrast_at(d, inq, j, e)) { /* the one end: see contrast[] */
       k[0] = j;
       return 1;
@@ -143,6 +146,7 @@ uint32_t cr_content_end(const cr_doc *d, const uint8_t *inq, uint32_t b,
   uint32_t k[CR_CONTENT_CANDS_MAX];
   size_t n = cr_content_candidates(d, inq, b, e, lo, k);
   cr_cue_feats f;
+  f.hash_only = 1;
   uint32_t best = e;
   float top = 0;
   for (size_t i = 0; i < n; i++) {
