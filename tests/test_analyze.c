@@ -221,6 +221,19 @@ static void test_source_spans(void **st) {
               "\xe2\x80\x9cThe report is accurate,\xe2\x80\x9d", CR_ATTR_DIRECT);
   expect_attr("Rep. Jane Smith (R-S.C.) said the claim smacked of hypocrisy.", "said",
               "Rep. Jane Smith (R-S.C.)", "the claim smacked of hypocrisy", CR_ATTR_INDIRECT);
+  /* quantifiers and modifiers before a name stay in the source; the
+   * speaker's own participle clause after an inverted source does not */
+  expect_attr("Several longtime Democratic strategists said the plan would fail.", "said",
+              "Several longtime Democratic strategists", "the plan would fail", CR_ATTR_INDIRECT);
+  expect_attr("\xe2\x80\x9cThe plan will fail,\xe2\x80\x9d said strategist Jane Smith, referring to "
+              "the budget.",
+              "said", "strategist Jane Smith", "\xe2\x80\x9cThe plan will fail,\xe2\x80\x9d",
+              CR_ATTR_DIRECT);
+  /* a participle's source is the subject phrase before its clause's verb */
+  expect_attr("Hundreds of angry demonstrators marched through the city on Monday, saying the "
+              "plan would hurt families.",
+              "saying", "Hundreds of angry demonstrators", "the plan would hurt families",
+              CR_ATTR_INDIRECT);
   expect_attr("Democratic nominee Jane Smith, at a later press conference, said the plan was "
               "terrible.",
               "said", "Democratic nominee Jane Smith", "the plan was terrible", CR_ATTR_INDIRECT);

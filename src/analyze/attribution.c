@@ -137,6 +137,15 @@ static const char *const roles[] = {
     "representative", "researcher", "secretary", "sen", "senator",
     "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman",
     "strategist", "surrogate", "writer"};
+/* Other lower-case words that stand before a name inside a source, the
+ * commonest in PolNeAR train's sources ("former Gov. Jane Smith",
+ * "several Clinton supporters", "longtime Democratic strategist ..."). */
+static const char *const name_modifiers[] = {
+    "both", "developer", "few", "firm", "former", "front-runner", "group",
+    "latest", "leading", "longtime", "major", "many", "most", "national",
+    "new", "opponent", "other", "pollster", "presumptive", "prominent",
+    "recent", "rival", "senior", "several", "state", "super", "top",
+    "two", "veteran"};
 /* Prepositions that stay inside a subject before a name ("a spokesman
  * for Mayor Jackson", "the Club for Growth", "the head of NATO"). */
 static const char *const np_preps[] = {"at", "for", "from", "of"};
@@ -311,6 +320,7 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
      * Trump"), else it ends an earlier phrase ("an interview Trump") */
     if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
         (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
+        !IN_LIST(x, (uint32_t)p, name_modifiers) &&
         !IN_LIST(x, (uint32_t)p, determiners) && !IN_LIST(x, (uint32_t)p, np_preps) &&
         !IN_LIST(x, (uint32_t)p, name_particles))
       break;
@@ -600,6 +610,8 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
 
 /* "…,” said Jane Smith, a spokeswoman.": a short noun phrase after the
  * cue, running to the end of the sentence. */
+static int ing_word(const ctx *x, uint32_t j);
+
 static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
   if (c >= x->e) return 0;
   const cr_token *t = &x->d->toks[c];
@@ -618,7 +630,10 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
    * relative clause stays in (said X, a professor who has ...: PolNeAR
    * counts it in the source) */
   for (uint32_t j = c; j < x->e; j++)
-    if (x->d->toks[j].kind == CR_TOK_QUOTE) {
+    if (x->d->toks[j].kind == CR_TOK_QUOTE ||
+        /* "said Jane Smith, referring to the mayor": the speaker's own
+         * participle clause ends the source */
+        (j > c && tok_punct(x, j, ',') && ing_word(x, j + 1))) {
       end = j;
       break;
     }
@@ -894,6 +909,25 @@ static uint32_t quote_before_sentence(const ctx *x, uint32_t *end) {
   return UINT32_MAX;
 }
 
+/* Most tokens between a clause's start and its verb. */
+#define CR_CLAUSE_VERB_MAX_TOKS 15
+
+/* The first word after b (and before cb) that looks like the clause's
+ * verb: an auxiliary or modal, an adverb or time word that stands between
+ * subject and verb, a reporting verb, or a lower-case word in -ed; or
+ * UINT32_MAX.  No parser: enough to bound the subject phrase. */
+static uint32_t clause_verb(const ctx *x, uint32_t b, uint32_t cb) {
+  for (uint32_t j = b + 1; j < cb && j <= b + CR_CLAUSE_VERB_MAX_TOKS; j++) {
+    const cr_token *t = &x->d->toks[j];
+    if (x->inq[j]) return UINT32_MAX;
+    if (t->kind != CR_TOK_WORD || (t->flags & CR_TF_CAP)) continue;
+    if (IN_LIST(x, j, cue_left) || IN_LIST(x, j, between) || cue_word(x, j)) return j;
+    size_t n = t->span.end - t->span.start;
+    if (n > 4 && !memcmp(x->d->text + t->span.end - 2, "ed", 2)) return j;
+  }
+  return UINT32_MAX;
+}
+
 /* Prepositions that make a participle share the sentence subject. */
 static const char *const ing_preps[] = {"after", "before", "by", "while"};
 
@@ -934,6 +968,17 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
   if (IN_LIST(x, j, pronouns)) {
     *src = span_of(x, j, j + 1);
     return 1;
+  }
+  /* "Hundreds of demonstrators marched ..., chanting", "Vice President
+   * Jane Smith on Monday hit ..., accusing": the subject phrase before
+   * the clause's verb */
+  uint32_t v = clause_verb(x, b, cb);
+  if (v != UINT32_MAX) {
+    uint32_t se = 0, sb = subject_before(x, v, &se);
+    if (sb == b) {
+      *src = span_of(x, sb, se);
+      return 1;
+    }
   }
   while (j < cb && j < b + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
          tok_wordish(&x->d->toks[j]))
