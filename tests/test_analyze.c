@@ -276,6 +276,33 @@ static void test_content_first_scene(void **st) {
               CR_ATTR_INDIRECT);
 }
 
+/* "as X said" refers to the clause around it; time adverbs before the
+ * verb are part of the cue. */
+static void test_as_said(void **st) {
+  (void)st;
+  expect_attr("The report does not answer whether he had a gun, as police have said.",
+              "have said", "police", "The report does not answer whether he had a gun",
+              CR_ATTR_INDIRECT);
+  expect_attr("As the mayor said, the bridge will reopen next week.", "said", "the mayor",
+              "the bridge will reopen next week", CR_ATTR_INDIRECT);
+  expect_attr("The driver later said she had not seen the sign.", "later said", "The driver",
+              "she had not seen the sign", CR_ATTR_INDIRECT);
+}
+
+/* A plain-text report keeps its title as its first paragraph: a
+ * capitalised reporting verb there is a cue. */
+static void test_headline_first_paragraph(void **st) {
+  (void)st;
+  const char *t[1] = {"Rural County Endorses Jane Smith For Governor.\n\nThe county board met "
+                      "on Tuesday.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "Endorses");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "Rural County");
+  cr_corpus_free(c);
+}
+
 /* A passive cue has no source; its subject is part of the content, and
  * the agent of "by" is the source. */
 static void test_passive_cues(void **st) {
@@ -711,6 +738,8 @@ int main(void) {
       cmocka_unit_test(test_cue_chains),
       cmocka_unit_test(test_passive_cues),
       cmocka_unit_test(test_content_first_scene),
+      cmocka_unit_test(test_as_said),
+      cmocka_unit_test(test_headline_first_paragraph),
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),

@@ -111,9 +111,11 @@ static const char *const takes_object[] = {
  * ("has said", "also said", "would not say", "has long argued"); words
  * ending in -ly and contractions in n't are added by cue_modifier(). */
 static const char *const cue_left[] = {
-    "also", "are", "been", "being", "can", "could", "did", "do", "does", "even", "further",
-    "had", "has", "have", "is", "long", "may", "might", "must", "never",
-    "not", "often", "should", "still", "was", "were", "will", "would"};
+    "again", "already", "also", "are", "been", "being", "can", "could", "did",
+    "do", "does", "earlier", "even", "first", "further", "had", "has", "have",
+    "is", "just", "later", "long", "may", "might", "must", "never", "not",
+    "now", "often", "once", "previously", "should", "still", "then", "was",
+    "were", "will", "would"};
 /* Words after which a cue word is a noun ("the claims", "his remarks"). */
 static const char *const noun_before[] = {
     "a", "about", "an", "any", "by", "for", "from", "her", "his", "in",
@@ -1144,6 +1146,17 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     if (qb != UINT32_MAX)
       return emit(x, out, cb, ce, span_of(x, sb, se), qb, qe, none, cue) ? -1 : 1;
   }
+  /* "C, as police have said." and "As the mayor said, C": the clause
+   * the "as" refers to is the content */
+  if (sb != UINT32_MAX && sb > x->b && tok_is(x, sb - 1, "as")) {
+    if (sb - 1 > x->b && tok_punct(x, sb - 2, ',') && short_tail(x, ce, &resume) == 1 &&
+        resume == UINT32_MAX && content_before(x, sb - 2, &lo, &hi))
+      return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
+    if (sb - 1 == x->b && ce < x->e && tok_punct(x, ce, ',')) {
+      hi = trim_end(x, ce + 1, reported_end(x, ce - 1, ce + 1));
+      if (hi > ce + 2) return emit(x, out, cb, ce, span_of(x, sb, se), ce + 1, hi, none, cue) ? -1 : 1;
+    }
+  }
   if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
       tok_clause_end(x, sb - 1) && (tail = short_tail(x, ce, &resume)) &&
       content_before(x, sb - 1, &lo, &hi)) {
@@ -1219,11 +1232,15 @@ static int plural_noun_use(const ctx *x, uint32_t i) {
 }
 
 /* "Obama Says Museum Will Tell ...", "..., Lindsey Graham Says": in a
- * title-case headline a capitalised speech verb after a capitalised
- * word is a cue. */
+ * title-case headline (a title paragraph, or the report's first one,
+ * where plain-text reports keep their title) a capitalised reporting verb
+ * after a capitalised word is a cue. */
 static int headline_cue(const ctx *x, uint32_t i, const cr_cue_entry *e) {
-  if (x->d->paras[x->d->sents[x->s].para].kind != CR_PARA_TITLE) return 0;
-  if (e->cls != CR_CUE_SPEECH || i == x->b || (x->d->toks[i].flags & CR_TF_UPPER)) return 0;
+  uint32_t para = x->d->sents[x->s].para;
+  if (x->d->paras[para].kind != CR_PARA_TITLE && para != 0) return 0;
+  if (e->cls == CR_CUE_ACCORDING || e->cls == CR_CUE_SEEM || i == x->b ||
+      (x->d->toks[i].flags & CR_TF_UPPER))
+    return 0;
   return (x->d->toks[i - 1].flags & CR_TF_CAP) != 0;
 }
 
