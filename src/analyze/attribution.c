@@ -106,7 +106,7 @@ static const char *const between[] = {
 /* Verbs whose object comes before the content ("told reporters that"). */
 static const char *const takes_object[] = {
     "advised", "asked", "assured", "informed", "reminded", "tell",
-    "telling", "tells", "told", "urged", "warned", "warning", "warns"};
+    "telling", "tells", "told", "warned", "warning", "warns"};
 /* Auxiliaries, modals and adverbs that form part of the cue in PolNeAR
  * ("has said", "also said", "would not say", "has long argued"); words
  * ending in -ly and contractions in n't are added by cue_modifier(). */
