@@ -274,6 +274,16 @@ static void test_content_first_scene(void **st) {
   expect_attr("On Thursday, the director will testify about the decision not to bring charges.",
               "will testify about", "the director", "the decision not to bring charges",
               CR_ATTR_INDIRECT);
+  /* a one-word first part before a parenthetical cue */
+  const char *t[1] = {"Survival, he says, depends on giving readers what they want."};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "says");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b), "Survival");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b),
+                      "depends on giving readers what they want");
+  cr_corpus_free(c);
 }
 
 /* "as X said" refers to the clause around it; time adverbs before the

@@ -1094,6 +1094,16 @@ static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce
   return emit(x, out, cb, ce, none, lo, hi, subj, cue) ? -1 : 1;
 }
 
+/* "Survival, he says, depends on ...": the content's first part before
+ * a parenthetical cue whose subject starts at sb is one word. */
+static int one_word_part(const ctx *x, uint32_t sb, uint32_t *lo, uint32_t *hi) {
+  if (sb != x->b + 2 || !tok_punct(x, sb - 1, ',') || !tok_wordish(&x->d->toks[x->b]))
+    return 0;
+  *lo = x->b;
+  *hi = x->b + 1;
+  return 1;
+}
+
 static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                    cr_attr_vec *out) {
   if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
@@ -1159,7 +1169,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   }
   if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
       tok_clause_end(x, sb - 1) && (tail = short_tail(x, ce, &resume)) &&
-      content_before(x, sb - 1, &lo, &hi)) {
+      (content_before(x, sb - 1, &lo, &hi) || (tail == 2 && one_word_part(x, sb, &lo, &hi)))) {
     /* content first: “…,” he said (, “…”) */
     cr_span c2 = none;
     if (tail == 2) {
