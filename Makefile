@@ -132,3 +132,9 @@ $(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
 .PHONY: cue-model
 cue-model:
 	scripts/train-cues ../shared/data/quotes/polnear/train --check ../shared/data/quotes/polnear/dev
+
+# Retrains the learned content-end ranker on PolNeAR train (issue 4):
+# writes data/content_model.tsv and regenerates src/analyze/content_model_data.c.
+.PHONY: content-model
+content-model:
+	scripts/train-content ../shared/data/quotes/polnear/train --check ../shared/data/quotes/polnear/dev

@@ -114,6 +114,7 @@ static void test_cue_model(void **st) {
   cr_cue_sentence_quotes(d, se->tok_begin, se->tok_end, &q);
   assert_int_equal(q.first, tok_index(d, "responded") + 2);
   cr_cue_feats f;
+  f.hash_only = 0;
   uint32_t i = tok_index(d, "responded");
   cr_cue_features(d, inq, se->tok_begin, se->tok_end, &q, i, &f);
   assert_true(has_feature(&f, "w=responded"));
@@ -124,6 +125,16 @@ static void test_cue_model(void **st) {
   assert_true(has_feature(&f, "sq=1"));
   assert_true(has_feature(&f, "lex=none"));
   assert_true(cr_cue_model_score(&f) > 0);
+  /* scoring keeps only the hashes: the same ones, and the same score */
+  cr_cue_feats g;
+  g.hash_only = 1;
+  cr_cue_features(d, inq, se->tok_begin, se->tok_end, &q, i, &g);
+  assert_int_equal(g.n, f.n);
+  for (int k = 0; k < f.n; k++) {
+    assert_true(g.h[k] == f.h[k]);
+    assert_true(f.h[k] == cr_cue_feat_hash(f.s[k], strlen(f.s[k])));
+  }
+  assert_true(cr_cue_model_score(&g) == cr_cue_model_score(&f));
   /* an article is never part of a cue */
   cr_cue_features(d, inq, se->tok_begin, se->tok_end, &q, tok_index(d, "The"), &f);
   assert_true(cr_cue_model_score(&f) < 0);
@@ -139,6 +150,189 @@ static void test_cue_model_beyond_lexicon(void **st) {
   expect_attr("The senator responded, \xe2\x80\x9cWe will not back down on this.\xe2\x80\x9d",
               "responded", "The senator",
               "\xe2\x80\x9cWe will not back down on this.\xe2\x80\x9d", CR_ATTR_DIRECT);
+}
+
+/* ------------------------------------------------------------ content model */
+
+/* The candidate ends of a reported clause: punctuation, clause-opening
+ * words and the sentence end; a contrast (", though") is the only end. */
+static void test_content_candidates(void **st) {
+  (void)st;
+  assert_true(cr_content_model_size() > 1000); /* the compiled model is there */
+  const char *t[2] = {"Officials said the talks had failed in Geneva, citing delays.",
+                      "Police said the bridge was closed, though reports were late."};
+  cr_corpus *c = corpus_of(t, 2);
+  uint32_t k[CR_CONTENT_CANDS_MAX];
+  uint8_t inq[64];
+  uint32_t close[64];
+  const cr_doc *d = c->docs.v[0];
+  assert_true(d->ntoks < 64);
+  cr_quote_marks(d, inq, close);
+  const cr_sentence *se = &d->sents[0];
+  uint32_t lo = tok_index(d, "the");
+  size_t n = cr_content_candidates(d, inq, se->tok_begin, se->tok_end, lo, k);
+  assert_int_equal(n, 3); /* in , and the end (the full stop ends it the same) */
+  assert_int_equal(k[0], tok_index(d, "in"));
+  assert_int_equal(k[1], tok_index(d, "citing") - 1);
+  assert_int_equal(k[n - 1], se->tok_end);
+  cr_cue_feats f;
+  f.hash_only = 0;
+  cr_content_features(d, inq, se->tok_begin, se->tok_end, lo, tok_index(d, "said"), k[1], &f);
+  assert_true(has_feature(&f, "b=,"));
+  assert_true(has_feature(&f, "b1=citing"));
+  assert_true(has_feature(&f, "cue=said|,"));
+  assert_true(has_feature(&f, "lo=the|,"));
+  assert_true(has_feature(&f, "len=4-6"));
+  /* the ranker ends the clause before ", citing": the reporter's words */
+  assert_int_equal(cr_content_end(d, inq, se->tok_begin, se->tok_end, lo, tok_index(d, "said")),
+                   k[1]);
+  d = c->docs.v[1];
+  cr_quote_marks(d, inq, close);
+  se = &d->sents[0];
+  n = cr_content_candidates(d, inq, se->tok_begin, se->tok_end, tok_index(d, "the"), k);
+  assert_int_equal(n, 1);
+  assert_int_equal(k[0], tok_index(d, "though") - 1);
+  cr_corpus_free(c);
+}
+
+/* The learned ranker ends a reported clause where the reporter's words
+ * take over, and keeps one that runs to the full stop. */
+static void test_content_end_learned(void **st) {
+  (void)st;
+  expect_attr("The mayor said the city would reopen schools next week, a decision welcomed "
+              "by parents.",
+              "said", "The mayor", "the city would reopen schools next week", CR_ATTR_INDIRECT);
+  expect_attr("Officials said the talks had failed in Geneva on Tuesday.", "said", "Officials",
+              "the talks had failed in Geneva on Tuesday", CR_ATTR_INDIRECT);
+}
+
+/* ------------------------------------------------------------ PolNeAR spans */
+
+/* Sources as PolNeAR marks them: a relative clause stays in, a
+ * congressional tag "(R-S.C.)" neither splits the sentence nor the name,
+ * and a noun phrase before the name opens an appositive source. */
+static void test_source_spans(void **st) {
+  (void)st;
+  expect_attr("Jane Smith, who led the inquiry, said the report was accurate.", "said",
+              "Jane Smith, who led the inquiry,", "the report was accurate", CR_ATTR_INDIRECT);
+  expect_attr("\xe2\x80\x9cThe report is accurate,\xe2\x80\x9d said Jane Smith, a lawyer who led "
+              "the inquiry.",
+              "said", "Jane Smith, a lawyer who led the inquiry",
+              "\xe2\x80\x9cThe report is accurate,\xe2\x80\x9d", CR_ATTR_DIRECT);
+  expect_attr("Rep. Jane Smith (R-S.C.) said the claim smacked of hypocrisy.", "said",
+              "Rep. Jane Smith (R-S.C.)", "the claim smacked of hypocrisy", CR_ATTR_INDIRECT);
+  /* quantifiers and modifiers before a name stay in the source; the
+   * speaker's own participle clause after an inverted source does not */
+  expect_attr("Several longtime Democratic strategists said the plan would fail.", "said",
+              "Several longtime Democratic strategists", "the plan would fail", CR_ATTR_INDIRECT);
+  expect_attr("\xe2\x80\x9cThe plan will fail,\xe2\x80\x9d said strategist Jane Smith, referring to "
+              "the budget.",
+              "said", "strategist Jane Smith", "\xe2\x80\x9cThe plan will fail,\xe2\x80\x9d",
+              CR_ATTR_DIRECT);
+  /* a participle's source is the subject phrase before its clause's verb */
+  expect_attr("Hundreds of angry demonstrators marched through the city on Monday, saying the "
+              "plan would hurt families.",
+              "saying", "Hundreds of angry demonstrators", "the plan would hurt families",
+              CR_ATTR_INDIRECT);
+  expect_attr("Democratic nominee Jane Smith, at a later press conference, said the plan was "
+              "terrible.",
+              "said", "Democratic nominee Jane Smith", "the plan was terrible", CR_ATTR_INDIRECT);
+}
+
+/* Cues that run over several words: a verb taking the cue as its
+ * infinitive, and words the learned detector adds on the right. */
+static void test_cue_chains(void **st) {
+  (void)st;
+  expect_attr("Small groups of protesters continued to call for more information about the "
+              "shooting.",
+              "continued to call for", "Small groups of protesters",
+              "more information about the shooting", CR_ATTR_INDIRECT);
+  expect_attr("The senator went on to discuss recently released polls.", "went on to discuss",
+              "The senator", "recently released polls", CR_ATTR_INDIRECT);
+  /* a long circumstance after the cue is neither content nor source */
+  expect_attr("\xe2\x80\x9cWe will release the records,\xe2\x80\x9d she said during an interview on "
+              "a Sunday morning talk show in the capital after the rally.",
+              "said", "she", "\xe2\x80\x9cWe will release the records,\xe2\x80\x9d", CR_ATTR_DIRECT);
+  expect_attr("The senator expressed deep concern about the policy.",
+              "expressed deep concern about", "The senator", "the policy", CR_ATTR_INDIRECT);
+  /* "say" inside "declined to say" heads no second attribution */
+  const char *t[1] = {"The governor declined to say whether he would sign the bill."};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_int_equal(doc0(c)->nattrs, 1);
+  assert_non_null(attr_by_cue(doc0(c), "declined to say"));
+  cr_corpus_free(c);
+}
+
+/* A content before the cue is the quotation, not the scene set before
+ * it, and a scene-setting phrase alone is no content. */
+static void test_content_first_scene(void **st) {
+  (void)st;
+  expect_attr("In February, as a protester was led out, \xe2\x80\x9cI would like to punch "
+              "him,\xe2\x80\x9d the candidate said.",
+              "said", "the candidate", "\xe2\x80\x9cI would like to punch him,\xe2\x80\x9d",
+              CR_ATTR_DIRECT);
+  expect_attr("On Thursday, the director will testify about the decision not to bring charges.",
+              "will testify about", "the director", "the decision not to bring charges",
+              CR_ATTR_INDIRECT);
+  /* a one-word first part before a parenthetical cue */
+  const char *t[1] = {"Survival, he says, depends on giving readers what they want."};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "says");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b), "Survival");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b),
+                      "depends on giving readers what they want");
+  cr_corpus_free(c);
+}
+
+/* "as X said" refers to the clause around it; time adverbs before the
+ * verb are part of the cue. */
+static void test_as_said(void **st) {
+  (void)st;
+  expect_attr("The report does not answer whether he had a gun, as police have said.",
+              "have said", "police", "The report does not answer whether he had a gun",
+              CR_ATTR_INDIRECT);
+  expect_attr("As the mayor said, the bridge will reopen next week.", "said", "the mayor",
+              "the bridge will reopen next week", CR_ATTR_INDIRECT);
+  expect_attr("The driver later said she had not seen the sign.", "later said", "The driver",
+              "she had not seen the sign", CR_ATTR_INDIRECT);
+}
+
+/* A plain-text report keeps its title as its first paragraph: a
+ * capitalised reporting verb there is a cue. */
+static void test_headline_first_paragraph(void **st) {
+  (void)st;
+  const char *t[1] = {"Rural County Endorses Jane Smith For Governor.\n\nThe county board met "
+                      "on Tuesday.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "Endorses");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "Rural County");
+  cr_corpus_free(c);
+}
+
+/* A passive cue has no source; its subject is part of the content, and
+ * the agent of "by" is the source. */
+static void test_passive_cues(void **st) {
+  (void)st;
+  const char *t[1] = {"He has been harshly criticized for policies that critics see as "
+                      "abuses of power."};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "has been harshly criticized");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "");
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b),
+                      "for policies that critics see as abuses of power");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b), "He");
+  cr_corpus_free(c);
+  expect_attr("The nominee has been endorsed by dozens of papers across the country.",
+              "has been endorsed by", "dozens of papers across the country", "The nominee",
+              CR_ATTR_INDIRECT);
+  expect_attr("The senator was asked whether she would run again.", "was asked", "",
+              "whether she would run again", CR_ATTR_INDIRECT);
 }
 
 /* ------------------------------------------------------------ patterns */
@@ -548,6 +742,14 @@ int main(void) {
       cmocka_unit_test(test_cue_lexicon),
       cmocka_unit_test(test_cue_model),
       cmocka_unit_test(test_cue_model_beyond_lexicon),
+      cmocka_unit_test(test_content_candidates),
+      cmocka_unit_test(test_content_end_learned),
+      cmocka_unit_test(test_source_spans),
+      cmocka_unit_test(test_cue_chains),
+      cmocka_unit_test(test_passive_cues),
+      cmocka_unit_test(test_content_first_scene),
+      cmocka_unit_test(test_as_said),
+      cmocka_unit_test(test_headline_first_paragraph),
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),

@@ -70,6 +70,8 @@ typedef struct cr_cue_feats {
   char s[CR_CUE_FEAT_MAX][CR_CUE_FEAT_LEN];
   uint64_t h[CR_CUE_FEAT_MAX]; /* cr_cue_feat_hash of each string */
   int n;
+  int hash_only; /* set by the caller: 1 keeps only the hashes (scoring),
+                    0 the strings too (training dumps, tests) */
 } cr_cue_feats;
 
 /* One learned weight: the FNV-1a hash of a feature string and its weight. */
@@ -95,6 +97,40 @@ void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e
 float cr_cue_model_score(const cr_cue_feats *f);
 /* Number of weights in the compiled model (0: no model). */
 size_t cr_cue_model_size(void);
+/* Helpers the learned models share.  The feature a+b (or a+b+"|"+c)
+ * appended to f with its hash; the token i of toks[b..e) as a feature
+ * value (lower case; <s>, </s>, <num>, <q>, <other>); the sum of the
+ * weights of f's features in a compiled table of `slots` slots. */
+void cr_feat_add(cr_cue_feats *f, const char *a, const char *b, const char *c);
+void cr_model_word(const cr_doc *d, uint32_t b, uint32_t e, long i, char *w,
+                   size_t cap);
+float cr_model_score(const cr_cue_weight *table, size_t slots, const cr_cue_feats *f);
+
+/* ------------------------------------------------------------ content_model.c */
+
+/* Most end positions weighed for one content (the sentence end is always
+ * one of them). */
+#define CR_CONTENT_CANDS_MAX 48
+
+/* The end positions a content starting at token lo of the sentence
+ * toks[b..e) may take: token indices k (the content is toks[lo..k) before
+ * trailing punctuation is trimmed) at punctuation, after a quotation mark
+ * and at words that open clauses or adjuncts, and e itself.  Returns how
+ * many were written to k (at most CR_CONTENT_CANDS_MAX, ascending). */
+size_t cr_content_candidates(const cr_doc *d, const uint8_t *inq, uint32_t b,
+                             uint32_t e, uint32_t lo, uint32_t *k);
+/* The features of ending the content toks[lo..) at candidate k, after the
+ * cue whose last token is cue.  Training (bench/content-features) and
+ * ranking both use this function. */
+void cr_content_features(const cr_doc *d, const uint8_t *inq, uint32_t b,
+                         uint32_t e, uint32_t lo, uint32_t cue, uint32_t k,
+                         cr_cue_feats *f);
+/* The best-scoring end of a content starting at lo (a candidate of
+ * cr_content_candidates), or e when there is no model. */
+uint32_t cr_content_end(const cr_doc *d, const uint8_t *inq, uint32_t b,
+                        uint32_t e, uint32_t lo, uint32_t cue);
+/* Number of weights in the compiled content-end model (0: no model). */
+size_t cr_content_model_size(void);
 
 /* ------------------------------------------------------------ attributions */
 

@@ -106,14 +106,16 @@ static const char *const between[] = {
 /* Verbs whose object comes before the content ("told reporters that"). */
 static const char *const takes_object[] = {
     "advised", "asked", "assured", "informed", "reminded", "tell",
-    "telling", "tells", "told", "urged", "warned", "warning", "warns"};
+    "telling", "tells", "told", "warned", "warning", "warns"};
 /* Auxiliaries, modals and adverbs that form part of the cue in PolNeAR
  * ("has said", "also said", "would not say", "has long argued"); words
  * ending in -ly and contractions in n't are added by cue_modifier(). */
 static const char *const cue_left[] = {
-    "also", "are", "can", "could", "did", "do", "does", "even", "further",
-    "had", "has", "have", "is", "long", "may", "might", "must", "never",
-    "not", "often", "should", "still", "was", "were", "will", "would"};
+    "again", "already", "also", "are", "been", "being", "can", "could", "did",
+    "do", "does", "earlier", "even", "first", "further", "had", "has", "have",
+    "is", "just", "later", "long", "may", "might", "must", "never", "not",
+    "now", "often", "once", "previously", "should", "still", "then", "was",
+    "were", "will", "would"};
 /* Words after which a cue word is a noun ("the claims", "his remarks"). */
 static const char *const noun_before[] = {
     "a", "about", "an", "any", "by", "for", "from", "her", "his", "in",
@@ -137,6 +139,15 @@ static const char *const roles[] = {
     "representative", "researcher", "secretary", "sen", "senator",
     "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman",
     "strategist", "surrogate", "writer"};
+/* Other lower-case words that stand before a name inside a source, the
+ * commonest in PolNeAR train's sources ("former Gov. Jane Smith",
+ * "several Clinton supporters", "longtime Democratic strategist ..."). */
+static const char *const name_modifiers[] = {
+    "both", "developer", "few", "firm", "former", "front-runner", "group",
+    "latest", "leading", "longtime", "major", "many", "most", "national",
+    "new", "opponent", "other", "pollster", "presumptive", "prominent",
+    "recent", "rival", "senior", "several", "state", "super", "top",
+    "two", "veteran"};
 /* Prepositions that stay inside a subject before a name ("a spokesman
  * for Mayor Jackson", "the Club for Growth", "the head of NATO"). */
 static const char *const np_preps[] = {"at", "for", "from", "of"};
@@ -146,8 +157,8 @@ static const char *const adjunct_preps[] = {"at", "during", "in", "on", "to",
 /* Lower-case particles inside names ("Osama bin Laden"). */
 static const char *const name_particles[] = {"al", "bin", "da", "de", "del", "der",
                                              "la", "le", "van", "von"};
-/* Relative pronouns opening a clause rather than an appositive noun
- * phrase: "Smith, who ..., said" has source "Smith". */
+/* Relative pronouns: a clause opened by one after a cue's comma is the
+ * speaker's ("..., and added", ", who ..."), not more content. */
 static const char *const relatives[] = {"which", "who", "whose"};
 /* Words that may open a content-first clause without being part of it. */
 static const char *const clause_openers[] = {"and", "but", "so", "yet"};
@@ -311,6 +322,7 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
      * Trump"), else it ends an earlier phrase ("an interview Trump") */
     if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
         (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
+        !IN_LIST(x, (uint32_t)p, name_modifiers) &&
         !IN_LIST(x, (uint32_t)p, determiners) && !IN_LIST(x, (uint32_t)p, np_preps) &&
         !IN_LIST(x, (uint32_t)p, name_particles))
       break;
@@ -380,25 +392,40 @@ static uint32_t appositive_at(const ctx *x, uint32_t comma, uint32_t *first) {
       break;
   }
   *first = (uint32_t)q;
-  if (n == 0) {
-    /* "The state's campaign chairman, Phil Lovas, said": a noun phrase
-     * opening the clause, then the name */
+  /* the name must start the clause: sentence start or after a boundary */
+  if (n == 0 || (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
+                 !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
+                 !IN_LIST(x, (uint32_t)p, clause_openers))) {
+    /* "The state's campaign chairman, Phil Lovas, said", "Democratic
+     * nominee Jane Smith, at a press conference, said": a noun phrase
+     * opening the clause, with or without a name at its end */
     uint32_t se2 = 0, s0 = subject_before(x, (uint32_t)q, &se2);
     if (s0 == UINT32_MAX || se2 != (uint32_t)q) return UINT32_MAX;
     if (s0 > x->b && !tok_clause_end(x, s0 - 1)) return UINT32_MAX;
     return s0;
   }
-  /* the name must start the clause: sentence start or after a boundary */
-  if (p >= x->b && !tok_clause_end(x, (uint32_t)p) && !tok_is(x, (uint32_t)p, "and") &&
-      !tok_is(x, (uint32_t)p, "but") && !tok_punct(x, (uint32_t)p, ':') &&
-      !IN_LIST(x, (uint32_t)p, clause_openers))
-    return UINT32_MAX;
   /* "Even China, ...": an opening adverb is not part of the name */
   while (p + 1 < q && (IN_LIST(x, (uint32_t)p + 1, clause_openers) ||
                        tok_is(x, (uint32_t)p + 1, "even")))
     p++;
   if (p + 1 >= q) return UINT32_MAX;
   return (uint32_t)(p + 1);
+}
+
+/* Words opening a phrase that sets the scene ("On Thursday, she will
+ * testify about ...") rather than saying anything. */
+static const char *const scene_words[] = {"after", "at", "before", "during", "in",
+                                          "on", "since", "when", "while"};
+/* Longest phrase taken for a scene, not a content (tokens). */
+#define CR_SCENE_MAX_TOKS 8
+
+/* toks[lo..hi), before a comma and a cue, is a short scene-setting
+ * phrase without quotation marks: not a content. */
+static int scene_only(const ctx *x, uint32_t lo, uint32_t hi) {
+  if (hi - lo > CR_SCENE_MAX_TOKS || !IN_LIST(x, lo, scene_words)) return 0;
+  for (uint32_t j = lo; j < hi; j++)
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) return 0;
+  return 1;
 }
 
 /* The content-first clause ending just before token k (a comma, dash or
@@ -415,12 +442,17 @@ static int content_before(const ctx *x, uint32_t k, uint32_t *lo, uint32_t *hi) 
     for (int64_t i = (int64_t)ce - 1; i >= (int64_t)lim; i--)
       if (x->close[i] == ce) {
         if ((uint32_t)i < start) start = (uint32_t)i;
+        /* "In February, as he was led out, “I'd like ...,” he said":
+         * the quotation alone, not the scene before it */
+        else if ((uint32_t)i > x->b && (tok_punct(x, (uint32_t)i - 1, ',') ||
+                                        tok_punct(x, (uint32_t)i - 1, ':')))
+          start = (uint32_t)i;
         break;
       }
   }
   if (start == x->b && IN_LIST(x, start, clause_openers)) start++;
   end = trim_end(x, start, end);
-  if (end < start + 2) return 0;
+  if (end < start + 2 || scene_only(x, start, end)) return 0;
   *lo = start;
   *hi = end;
   return 1;
@@ -461,6 +493,15 @@ static uint32_t clause_cut(const ctx *x, uint32_t from, uint32_t end) {
       return j;
   }
   return end;
+}
+
+/* Where a reported clause starting at lo after the cue ending at token
+ * cue stops: the learned ranker (content_model.c) when it is compiled
+ * in, else the first new clause of the reporter's (clause_cut). */
+static uint32_t reported_end(const ctx *x, uint32_t cue, uint32_t lo) {
+  if (cr_content_model_size() && !tok_open_quote(x, lo))
+    return cr_content_end(x->d, x->inq, x->b, x->e, lo, cue);
+  return clause_cut(x, lo, x->e);
 }
 
 /* Longest adjunct between a cue and its content ("said in a statement
@@ -559,7 +600,7 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
     uint32_t q = quote_extent(x, i);
     if (q > end) end = q;
   } else {
-    end = clause_cut(x, i, end);
+    end = reported_end(x, c - 1, i);
   }
   uint32_t spill = end == x->e ? closing_spill(x) : 0;
   end = spill ? spill : trim_end(x, i, end);
@@ -571,6 +612,8 @@ static int content_after(const ctx *x, uint32_t c, int object, uint32_t *lo,
 
 /* "…,” said Jane Smith, a spokeswoman.": a short noun phrase after the
  * cue, running to the end of the sentence. */
+static int ing_word(const ctx *x, uint32_t j);
+
 static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
   if (c >= x->e) return 0;
   const cr_token *t = &x->d->toks[c];
@@ -585,10 +628,14 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
     if (k >= x->e || k == c || !(x->d->toks[k].flags & CR_TF_CAP)) return 0;
   }
   uint32_t end = x->e;
-  /* stop at a quotation resuming the content (..., said X, “B.”) and
-   * at a relative clause (said X, a professor who has ...) */
+  /* stop at a quotation resuming the content (..., said X, “B.”); a
+   * relative clause stays in (said X, a professor who has ...: PolNeAR
+   * counts it in the source) */
   for (uint32_t j = c; j < x->e; j++)
-    if (x->d->toks[j].kind == CR_TOK_QUOTE || (j > c + 1 && IN_LIST(x, j, relatives))) {
+    if (x->d->toks[j].kind == CR_TOK_QUOTE ||
+        /* "said Jane Smith, referring to the mayor": the speaker's own
+         * participle clause ends the source */
+        (j > c && tok_punct(x, j, ',') && ing_word(x, j + 1))) {
       end = j;
       break;
     }
@@ -611,10 +658,29 @@ static uint32_t next_quote(const ctx *x) {
   return tok_open_quote(x, n->tok_begin) ? n->tok_begin : UINT32_MAX;
 }
 
+/* Words opening a circumstance after a content-first cue ("...,” she
+ * said during an interview on “State of the Union” Sunday). */
+static const char *const tail_adjuncts[] = {"after", "at", "before", "during", "in",
+                                            "on", "when", "while"};
+/* Longest such circumstance (tokens). */
+#define CR_ADJUNCT_TAIL_MAX_TOKS 30
+
+/* The tail after a content-first cue is a circumstance running to the
+ * end of the sentence, however long, and no content of its own: it
+ * opens with a preposition or "when" and has no "that" or colon. */
+static int adjunct_tail(const ctx *x, uint32_t c) {
+  if (c >= x->e || !IN_LIST(x, c, tail_adjuncts) || x->e - c > CR_ADJUNCT_TAIL_MAX_TOKS)
+    return 0;
+  for (uint32_t j = c + 1; j < x->e; j++)
+    if (tok_is(x, j, "that") || tok_punct(x, j, ':')) return 0;
+  return 1;
+}
+
 /* The tail after a content-first cue is short and adds no clause. */
 static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
   uint32_t n = 0;
   *resume = UINT32_MAX;
+  if (adjunct_tail(x, c)) return 1;
   for (uint32_t j = c; j < x->e; j++, n++) {
     if (tok_is(x, j, "that") || tok_open_quote(x, j)) return 0;
     if (tok_punct(x, j, ',') && j + 1 < x->e) {
@@ -704,7 +770,7 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   if (i == x->b || (i == x->b + 1 && !tok_wordish(&x->d->toks[x->b]))) {
     uint32_t k = se;
     while (k < x->e && tok_punct(x, k, ',')) k++;
-    uint32_t end = trim_end(x, k, x->e);
+    uint32_t end = k < x->e ? trim_end(x, k, reported_end(x, i + 1, k)) : k;
     if (end >= k + 2) return emit(x, out, i, i + 2, src, k, end, none, cue) ? -1 : 1;
   }
   return 0;
@@ -803,6 +869,26 @@ static int particle_to(const ctx *x, uint32_t i) {
   return !strncmp(w, "refer", 5) || !strncmp(w, "point", 5);
 }
 
+/* Most words the learned detector may add to the right of a cue. */
+#define CR_CUE_EXTEND_MAX 3
+/* A word after a cue scoring above this joins it. */
+#define CR_CUE_EXTEND_SCORE 0.0f
+
+/* Token k, a lower-case word outside quotation marks right after a cue,
+ * is part of the cue by the learned detector's score. */
+static int model_extends(const ctx *x, uint32_t k) {
+  if (k >= x->e || !cr_cue_model_size()) return 0;
+  const cr_token *t = &x->d->toks[k];
+  if (t->kind != CR_TOK_WORD || x->inq[k] || (t->flags & CR_TF_CAP)) return 0;
+  /* "declined to say": an infinitive's "to" is left to the rules
+   * (refusals, cue_left_edge), which take the verb after it too */
+  if (tok_is(x, k, "to")) return 0;
+  cr_cue_feats f;
+  f.hash_only = 1;
+  cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, k, &f);
+  return cr_cue_model_score(&f) > CR_CUE_EXTEND_SCORE;
+}
+
 /* One cue at token i: tries each pattern; 1 when an attribution was
  * emitted, 0 when none fits, -1 out of memory. */
 /* “How many times?” Clinton said.  A question or exclamation mark
@@ -822,6 +908,25 @@ static uint32_t quote_before_sentence(const ctx *x, uint32_t *end) {
       *end = ce + 1;
       return (uint32_t)i;
     }
+  return UINT32_MAX;
+}
+
+/* Most tokens between a clause's start and its verb. */
+#define CR_CLAUSE_VERB_MAX_TOKS 15
+
+/* The first word after b (and before cb) that looks like the clause's
+ * verb: an auxiliary or modal, an adverb or time word that stands between
+ * subject and verb, a reporting verb, or a lower-case word in -ed; or
+ * UINT32_MAX.  No parser: enough to bound the subject phrase. */
+static uint32_t clause_verb(const ctx *x, uint32_t b, uint32_t cb) {
+  for (uint32_t j = b + 1; j < cb && j <= b + CR_CLAUSE_VERB_MAX_TOKS; j++) {
+    const cr_token *t = &x->d->toks[j];
+    if (x->inq[j]) return UINT32_MAX;
+    if (t->kind != CR_TOK_WORD || (t->flags & CR_TF_CAP)) continue;
+    if (IN_LIST(x, j, cue_left) || IN_LIST(x, j, between) || cue_word(x, j)) return j;
+    size_t n = t->span.end - t->span.start;
+    if (n > 4 && !memcmp(x->d->text + t->span.end - 2, "ed", 2)) return j;
+  }
   return UINT32_MAX;
 }
 
@@ -866,6 +971,17 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
     *src = span_of(x, j, j + 1);
     return 1;
   }
+  /* "Hundreds of demonstrators marched ..., chanting", "Vice President
+   * Jane Smith on Monday hit ..., accusing": the subject phrase before
+   * the clause's verb */
+  uint32_t v = clause_verb(x, b, cb);
+  if (v != UINT32_MAX) {
+    uint32_t se = 0, sb = subject_before(x, v, &se);
+    if (sb == b) {
+      *src = span_of(x, sb, se);
+      return 1;
+    }
+  }
   while (j < cb && j < b + 6 && (x->d->toks[j].flags & CR_TF_CAP) &&
          tok_wordish(&x->d->toks[j]))
     j++;
@@ -899,7 +1015,7 @@ static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   if (sb == UINT32_MAX) return 0;
-  uint32_t hi = clause_cut(x, ce, x->e);
+  uint32_t hi = reported_end(x, i, ce);
   uint32_t spill = hi == x->e ? closing_spill(x) : 0;
   hi = spill ? spill : trim_end(x, ce, hi);
   if (hi < ce + 2) return 0;
@@ -918,13 +1034,84 @@ static uint32_t subordinate_end(const ctx *x, uint32_t cb, uint32_t lo, uint32_t
   return hi;
 }
 
+/* Verbs that take a cue as their infinitive in PolNeAR's cues (stems:
+ * "continued to insist", "tried to explain", "appeared to suggest"), and
+ * those that do with "on" ("went on to discuss"). */
+static const char *const to_verbs[] = {"appear", "began", "begin", "continu", "declin",
+                                       "fail", "refus", "seek", "sought", "tend", "tried",
+                                       "tries", "try"};
+static const char *const on_to_verbs[] = {"go", "went"};
+
+/* The first token of a cue whose head is at cb: auxiliaries, modals and
+ * adverbs join it ("has also said"), and so does a verb that takes the
+ * cue as its infinitive ("continued to insist", "went on to discuss",
+ * "has yet to explain"), as PolNeAR marks them. */
+static uint32_t cue_left_edge(const ctx *x, uint32_t cb) {
+  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  if (cb >= x->b + 2 && tok_is(x, cb - 1, "to")) {
+    uint32_t v = cb - 2;
+    if (v > x->b && tok_is(x, v, "on")) v--; /* "went on to" */
+    const cr_token *t = &x->d->toks[v];
+    if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && !x->inq[v] &&
+        (stem_is(x, v, to_verbs) || (tok_is(x, v + 1, "on") && stem_is(x, v, on_to_verbs)))) {
+      cb = v;
+      for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+    }
+  }
+  return cb;
+}
+
+/* Forms of "be" that make a participle cue passive. */
+static const char *const be_forms[] = {"are", "be", "been", "being", "is", "was", "were"};
+/* Passive cues whose subject is the one addressed, not what is said
+ * ("was asked how ...", "were told that ..."). */
+static const char *const addressed[] = {"asked", "told", "urged", "warned"};
+
+/* "has been criticized", "were accused": the cue cb..i is a participle
+ * after a form of "be". */
+static int passive(const ctx *x, uint32_t cb, uint32_t i) {
+  uint32_t b = i;
+  while (b > cb && b > x->b && cue_modifier(x, b - 1) && !IN_LIST(x, b - 1, be_forms)) b--;
+  if (b == cb || !IN_LIST(x, b - 1, be_forms)) return 0;
+  const cr_token *t = &x->d->toks[i];
+  size_t n = t->span.end - t->span.start;
+  const char *w = x->d->text + t->span.end;
+  return n > 3 && ((w[-2] == 'e' && (w[-1] == 'd' || w[-1] == 'n')) ||
+                   IN_LIST(x, i, addressed) || tok_is(x, i, "said"));
+}
+
+/* A passive cue has no source of its own ("He has been criticized for
+ * ..."): PolNeAR takes the subject as part of the content, and the agent
+ * of "by" as the source ("was endorsed by dozens of papers").  The
+ * subject of "was asked" or "were told" is neither. */
+static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
+                        uint32_t i, uint32_t sb, uint32_t se, uint32_t lo, uint32_t hi,
+                        const cr_cue_entry *cue) {
+  cr_span none = {0, 0}, subj = span_of(x, sb, se);
+  if (IN_LIST(x, i, addressed)) subj = none;
+  if (lo == ce && lo + 1 < hi && tok_is(x, lo, "by"))
+    return emit(x, out, cb, lo + 1, span_of(x, lo + 1, hi), sb, se, none, cue) ? -1 : 1;
+  return emit(x, out, cb, ce, none, lo, hi, subj, cue) ? -1 : 1;
+}
+
+/* "Survival, he says, depends on ...": the content's first part before
+ * a parenthetical cue whose subject starts at sb is one word. */
+static int one_word_part(const ctx *x, uint32_t sb, uint32_t *lo, uint32_t *hi) {
+  if (sb != x->b + 2 || !tok_punct(x, sb - 1, ',') || !tok_wordish(&x->d->toks[x->b]))
+    return 0;
+  *lo = x->b;
+  *hi = x->b + 1;
+  return 1;
+}
+
 static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                    cr_attr_vec *out) {
   if (cue->cls == CR_CUE_ACCORDING) return try_according(x, i, cue, out);
   if (cue->cls == CR_CUE_SEEM) return try_seem(x, i, cue, out);
-  uint32_t cb = i, ce = i + 1;
-  /* "has said", "also said", "has long argued": modifiers join the cue */
-  for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
+  uint32_t cb = cue_left_edge(x, i), ce = i + 1;
+  /* "expressed deep concern (about)", "offered insights into": the words the
+   * learned detector puts in the cue */
+  for (int k = 0; k < CR_CUE_EXTEND_MAX && model_extends(x, ce); k++) ce++;
   /* "called for", "asked about", "described as": the particle is part
    * of the cue, not of the content */
   /* "about" joins every cue (477 of 516 on PolNeAR train) */
@@ -952,12 +1139,9 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     uint32_t first = 0, a = appositive_before(x, cb - 1, &first);
     if (a != UINT32_MAX) {
       sb = a;
-      /* "Smith, who led the inquiry, said" and "Clinton, at a press
-       * gaggle, said": the name alone */
-      se = IN_LIST(x, first + 1, relatives) || IN_LIST(x, first + 1, adjunct_preps) ||
-                   ing_word(x, first + 1)
-               ? first
-               : cb;
+      /* "Clinton, at a press gaggle, said": the name alone; "Smith, who
+       * led the inquiry, said" keeps the relative clause, as PolNeAR does */
+      se = IN_LIST(x, first + 1, adjunct_preps) || ing_word(x, first + 1) ? first : cb;
     }
   }
   uint32_t lo, hi, resume;
@@ -972,9 +1156,20 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     if (qb != UINT32_MAX)
       return emit(x, out, cb, ce, span_of(x, sb, se), qb, qe, none, cue) ? -1 : 1;
   }
+  /* "C, as police have said." and "As the mayor said, C": the clause
+   * the "as" refers to is the content */
+  if (sb != UINT32_MAX && sb > x->b && tok_is(x, sb - 1, "as")) {
+    if (sb - 1 > x->b && tok_punct(x, sb - 2, ',') && short_tail(x, ce, &resume) == 1 &&
+        resume == UINT32_MAX && content_before(x, sb - 2, &lo, &hi))
+      return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
+    if (sb - 1 == x->b && ce < x->e && tok_punct(x, ce, ',')) {
+      hi = trim_end(x, ce + 1, reported_end(x, ce - 1, ce + 1));
+      if (hi > ce + 2) return emit(x, out, cb, ce, span_of(x, sb, se), ce + 1, hi, none, cue) ? -1 : 1;
+    }
+  }
   if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
       tok_clause_end(x, sb - 1) && (tail = short_tail(x, ce, &resume)) &&
-      content_before(x, sb - 1, &lo, &hi)) {
+      (content_before(x, sb - 1, &lo, &hi) || (tail == 2 && one_word_part(x, sb, &lo, &hi)))) {
     /* content first: “…,” he said (, “…”) */
     cr_span c2 = none;
     if (tail == 2) {
@@ -1009,6 +1204,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   if (sb != UINT32_MAX &&
       content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi)) {
     /* source first: officials said (that) … */
+    if (passive(x, cb, i)) return emit_passive(x, out, cb, ce, i, sb, se, lo, hi, cue);
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
   }
   if (sourceless_ok(x, cb, cue) &&
@@ -1046,11 +1242,15 @@ static int plural_noun_use(const ctx *x, uint32_t i) {
 }
 
 /* "Obama Says Museum Will Tell ...", "..., Lindsey Graham Says": in a
- * title-case headline a capitalised speech verb after a capitalised
- * word is a cue. */
+ * title-case headline (a title paragraph, or the report's first one,
+ * where plain-text reports keep their title) a capitalised reporting verb
+ * after a capitalised word is a cue. */
 static int headline_cue(const ctx *x, uint32_t i, const cr_cue_entry *e) {
-  if (x->d->paras[x->d->sents[x->s].para].kind != CR_PARA_TITLE) return 0;
-  if (e->cls != CR_CUE_SPEECH || i == x->b || (x->d->toks[i].flags & CR_TF_UPPER)) return 0;
+  uint32_t para = x->d->sents[x->s].para;
+  if (x->d->paras[para].kind != CR_PARA_TITLE && para != 0) return 0;
+  if (e->cls == CR_CUE_ACCORDING || e->cls == CR_CUE_SEEM || i == x->b ||
+      (x->d->toks[i].flags & CR_TF_UPPER))
+    return 0;
   return (x->d->toks[i - 1].flags & CR_TF_CAP) != 0;
 }
 
@@ -1125,6 +1325,7 @@ static int try_colon_speaker(const ctx *x, cr_attr_vec *out) {
 static int model_veto(const ctx *x, uint32_t i, const cr_cue_entry *cue) {
   if (!cr_cue_model_size() || cue->cls == CR_CUE_ACCORDING) return 0;
   cr_cue_feats f;
+  f.hash_only = 1;
   cr_cue_features(x->d, x->inq, x->b, x->e, &x->q, i, &f);
   return cr_cue_model_score(&f) < CR_CUE_VETO_SCORE;
 }
@@ -1144,12 +1345,60 @@ static int in_emitted(const ctx *x, uint32_t i, const cr_attr_vec *out, size_t n
   return 0;
 }
 
+/* 1 when token i lies inside the cue of an attribution emitted for this
+ * sentence ("say" in "declined to say"): it heads no second one. */
+static int in_cue(const ctx *x, uint32_t i, const cr_attr_vec *out, size_t n0) {
+  const cr_span *t = &x->d->toks[i].span;
+  for (size_t k = n0; k < out->n; k++)
+    if (t->start < out->v[k].cue.end && out->v[k].cue.start < t->end) return 1;
+  return 0;
+}
+
 /* A stop word never heads a cue the lexicon lacks; skipping them halves
  * the words the detector scores. */
 static int function_word(const ctx *x, uint32_t i) {
   char w[24];
   size_t n = cr_tok_lower(x->d, &x->d->toks[i], w, sizeof w);
   return n && cr_is_stopword(w, n);
+}
+
+/* Most words a learned cue spans on each side of its head ("went on to
+ * discuss", "spoke out Tuesday about"). */
+#define CR_MODEL_CUE_LEFT 3
+#define CR_MODEL_CUE_RIGHT 5
+
+/* A confident learned cue that fits none of the patterns ("Other
+ * officials weighed in Friday about whether ...", "He stopped short of
+ * calling ..."): the cue is the run of words around it the detector puts
+ * in a cue, the source the subject phrase before that run (or none), the
+ * content the clause after it, ended by the content ranker. */
+static int model_span_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
+                          cr_attr_vec *out) {
+  uint32_t cb = cue_left_edge(x, i), ce = i + 1;
+  for (int k = 0; k < CR_MODEL_CUE_LEFT && cb > x->b &&
+                  (cue_modifier(x, cb - 1) || model_extends(x, cb - 1));
+       k++)
+    cb--;
+  for (int k = 0; k < CR_MODEL_CUE_RIGHT && model_extends(x, ce); k++) ce++;
+  uint32_t k = ce;
+  while (k < x->e && (tok_punct(x, k, ',') || tok_punct(x, k, ':'))) k++;
+  if (k >= x->e) return 0;
+  uint32_t hi;
+  if (tok_open_quote(x, k)) {
+    hi = quote_extent(x, k);
+    if (hi < x->e) hi = x->e;
+  } else {
+    hi = reported_end(x, ce - 1, k);
+  }
+  uint32_t spill = hi == x->e ? closing_spill(x) : 0;
+  hi = spill ? spill : trim_end(x, k, hi);
+  if (hi <= k) return 0;
+  uint32_t se = 0, sb = subject_before(x, cb, &se);
+  if (sb != UINT32_MAX && passive(x, cb, i))
+    return emit_passive(x, out, cb, ce, i, sb, se, k, hi, cue);
+  if (sb == UINT32_MAX) return 0;
+  cr_span none = {0, 0};
+  return emit(x, out, cb, ce, span_of(x, sb, se), k, hi, none, cue) ? -1 : 1;
 }
 
 /* The learned detector finds cue words the lexicon lacks ("slammed",
@@ -1160,6 +1409,7 @@ static int model_cues(const ctx *x, size_t n0, cr_attr_vec *out) {
   if (!cr_cue_model_size()) return 0;
   static const cr_cue_entry model_cue = {"", CR_POL_ASSERTS, CR_CUE_THOUGHT};
   cr_cue_feats f;
+  f.hash_only = 1;
   for (uint32_t i = x->b; i < x->e; i++) {
     const cr_token *t = &x->d->toks[i];
     if (t->kind != CR_TOK_WORD || x->inq[i] || (t->flags & CR_TF_CAP)) continue;
@@ -1168,6 +1418,7 @@ static int model_cues(const ctx *x, size_t n0, cr_attr_vec *out) {
     if (cr_cue_model_score(&f) <= CR_CUE_ADD_SCORE) continue;
     size_t before = out->n;
     int r = try_cue(x, i, &model_cue, out);
+    if (r == 0) r = model_span_cue(x, i, &model_cue, out);
     if (r < 0) return -1;
     if (r > 0) out->v[before].sent = x->s;
   }
@@ -1188,7 +1439,7 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
     if (rc > 0) out->v[n0].sent = (uint32_t)s;
     for (uint32_t i = x.b; i < x.e; i++) {
       const cr_cue_entry *cue = cue_at(&x, i);
-      if (!cue) continue;
+      if (!cue || in_cue(&x, i, out, n0)) continue;
       if (model_veto(&x, i, cue)) continue;
       size_t before = out->n;
       int r = try_cue(&x, i, cue, out);

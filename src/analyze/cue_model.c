@@ -35,8 +35,29 @@ uint64_t cr_cue_feat_hash(const char *s, size_t n) {
 
 /* Appends the feature a+b (or a+b+"|"+c): plain copies, no formatting,
  * since this runs for every word of every report. */
-static void add3(cr_cue_feats *f, const char *a, const char *b, const char *c) {
+void cr_feat_add(cr_cue_feats *f, const char *a, const char *b, const char *c) {
   if (f->n >= CR_CUE_FEAT_MAX) return;
+  if (f->hash_only) {
+    /* the hash of the string below without writing it: scoring needs no
+     * more, and it runs for every word of every report */
+    uint64_t h = 14695981039346656037ULL;
+    size_t left = CR_CUE_FEAT_LEN - 1;
+#define CR_FEAT_EAT(p)                                  \
+  for (; *(p) && left; (p)++, left--) {                 \
+    h ^= (unsigned char)*(p);                           \
+    h *= 1099511628211ULL;                              \
+  }
+    CR_FEAT_EAT(a)
+    CR_FEAT_EAT(b)
+    if (c) {
+      const char *bar = "|";
+      CR_FEAT_EAT(bar)
+      CR_FEAT_EAT(c)
+    }
+#undef CR_FEAT_EAT
+    f->h[f->n++] = h;
+    return;
+  }
   char *o = f->s[f->n], *start = o, *end = o + CR_CUE_FEAT_LEN - 1;
   for (; *a && o < end; a++) *o++ = *a;
   for (; *b && o < end; b++) *o++ = *b;
@@ -48,9 +69,9 @@ static void add3(cr_cue_feats *f, const char *a, const char *b, const char *c) {
   f->h[f->n] = cr_cue_feat_hash(start, (size_t)(o - start));
   f->n++;
 }
-static void add(cr_cue_feats *f, const char *a, const char *b) { add3(f, a, b, NULL); }
+static void add(cr_cue_feats *f, const char *a, const char *b) { cr_feat_add(f, a, b, NULL); }
 static void add2(cr_cue_feats *f, const char *a, const char *b, const char *c) {
-  add3(f, a, b, c);
+  cr_feat_add(f, a, b, c);
 }
 
 static int is_quote_tok(const cr_doc *d, uint32_t i) {
@@ -59,8 +80,8 @@ static int is_quote_tok(const cr_doc *d, uint32_t i) {
 
 /* The token as a feature value: lower-cased ASCII, a marker for sentence
  * edges, numbers and long or non-ASCII words (their rarity is the signal). */
-static void word_at(const cr_doc *d, uint32_t b, uint32_t e, long i, char *w,
-                    size_t cap) {
+void cr_model_word(const cr_doc *d, uint32_t b, uint32_t e, long i, char *w,
+                   size_t cap) {
   if (i < (long)b) { snprintf(w, cap, "<s>"); return; }
   if (i >= (long)e) { snprintf(w, cap, "</s>"); return; }
   const cr_token *t = &d->toks[i];
@@ -107,7 +128,7 @@ void cr_cue_sentence_quotes(const cr_doc *d, uint32_t b, uint32_t e,
 void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e,
                      const cr_cue_quotes *q, uint32_t i, cr_cue_feats *f) {
   char w[5][24];
-  for (int k = -2; k <= 2; k++) word_at(d, b, e, (long)i + k, w[k + 2], sizeof w[0]);
+  for (int k = -2; k <= 2; k++) cr_model_word(d, b, e, (long)i + k, w[k + 2], sizeof w[0]);
   const cr_token *t = &d->toks[i];
   f->n = 0;
   add(f, "b", "");
@@ -153,22 +174,24 @@ void cr_cue_features(const cr_doc *d, const uint8_t *inq, uint32_t b, uint32_t e
   add2(f, "posw=", bucket((long)(i - b)), w[2]);
 }
 
-static const cr_cue_weight *find_weight(uint64_t h) {
-  size_t mask = cr_cue_model_slots - 1;
-  for (size_t k = h & mask, n = 0; n < cr_cue_model_slots; k = (k + 1) & mask, n++) {
-    if (cr_cue_model_table[k].hash == h) return &cr_cue_model_table[k];
-    if (!cr_cue_model_table[k].hash) return NULL;
+float cr_model_score(const cr_cue_weight *table, size_t slots, const cr_cue_feats *f) {
+  float s = 0;
+  size_t mask = slots - 1;
+  for (int i = 0; i < f->n && slots; i++) {
+    uint64_t h = f->h[i];
+    for (size_t k = h & mask, n = 0; n < slots; k = (k + 1) & mask, n++) {
+      if (table[k].hash == h) {
+        s += table[k].weight;
+        break;
+      }
+      if (!table[k].hash) break;
+    }
   }
-  return NULL;
+  return s;
 }
 
 float cr_cue_model_score(const cr_cue_feats *f) {
-  float s = 0;
-  for (int k = 0; k < f->n; k++) {
-    const cr_cue_weight *w = find_weight(f->h[k]);
-    if (w) s += w->weight;
-  }
-  return s;
+  return cr_model_score(cr_cue_model_table, cr_cue_model_slots, f);
 }
 
 size_t cr_cue_model_size(void) { return cr_cue_model_len; }

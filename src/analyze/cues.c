@@ -25,9 +25,12 @@ const cr_cue_entry *cr_cue_lookup(const char *word, size_t n) {
   size_t lo = 0, hi = cr_cue_table_len;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    const char *w = cr_cue_table[mid].word;
-    int cmp = strncmp(w, word, n);
-    if (cmp == 0 && w[n]) cmp = 1; /* w is longer: w > word */
+    /* compared inline, not with strncmp: this runs for every word */
+    const unsigned char *w = (const unsigned char *)cr_cue_table[mid].word;
+    const unsigned char *q = (const unsigned char *)word;
+    size_t i = 0;
+    while (i < n && w[i] && w[i] == q[i]) i++;
+    int cmp = i == n ? (w[n] ? 1 : 0) : (w[i] < q[i] ? -1 : 1); /* w longer: w > word */
     if (cmp == 0) return &cr_cue_table[mid];
     if (cmp < 0) lo = mid + 1;
     else hi = mid;

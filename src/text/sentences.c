@@ -154,6 +154,11 @@ int cr_split_sentences(const char *text, const cr_token *toks, size_t ntok, uint
       j++;
     }
     int split = j >= ntok || starts_sentence(text, toks, ntok, j);
+    /* "(R-S.C.)", "(D-N.Y.)": a full stop glued to the next word is inside
+     * an abbreviation the tokenizer cut in two, not the end of a sentence */
+    if (split && j < ntok && j == k + 1 && is_text(text, t, ".") &&
+        toks[j].kind != CR_TOK_QUOTE && !(toks[j].flags & CR_TF_SPACE_BEFORE))
+      split = 0;
     if (split && j < ntok && depth > 0 && k - quote_start < CR_QUOTE_SPAN_MAX &&
         quote_closes_later(toks, ntok, j, depth))
       split = 0;
