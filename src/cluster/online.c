@@ -68,6 +68,7 @@ typedef struct story_t {
   uint32_t indexed_at;/* size when last put in the index */
   int32_t parent;     /* merged into (union-find), or itself */
   uint8_t seeded;
+  uint8_t changed;    /* a seeded story that took members or a merge */
   cr_termvec seedvec; /* seeded stories: the stored centroid */
   int32_t seed_lo, seed_hi;
   uint32_t seed_size;
@@ -93,6 +94,8 @@ struct cr_online {
   cr_online_params p;
   CR_VEC(story_t) st;
   pvec *post;         /* term -> stories */
+  uint32_t *keep;     /* per term: the seeded stories' postings, first in
+                         its list, which outlive clear_index */
   size_t npost;
   uint32_t *stamp;    /* per story: last query that saw it */
   size_t nstamp;
@@ -132,6 +135,7 @@ void cr_online_free(cr_online *o) {
   cr_vec_free(&o->st);
   for (size_t i = 0; i < o->npost; i++) cr_vec_free(&o->post[i]);
   free(o->post);
+  free(o->keep);
   free(o->stamp);
   free(o->acc);
   free(o->acc_last);
@@ -314,6 +318,10 @@ static int index_story(cr_online *o, int32_t id) {
       if (!np) return -1;
       memset(np + o->npost, 0, (nn - o->npost) * sizeof *np);
       o->post = np;
+      uint32_t *nk = realloc(o->keep, nn * sizeof *nk);
+      if (!nk) return -1;
+      memset(nk + o->npost, 0, (nn - o->npost) * sizeof *nk);
+      o->keep = nk;
       o->npost = nn;
     }
     pvec *pl = &o->post[t];
@@ -338,8 +346,14 @@ static int maybe_reindex(cr_online *o, int32_t id) {
 }
 
 static void clear_index(cr_online *o) {
-  for (size_t i = 0; i < o->npost; i++) o->post[i].n = 0;
+  for (size_t i = 0; i < o->npost; i++) o->post[i].n = o->keep[i];
 }
+
+/* A stored story nothing has joined in this run: its centroid and its
+ * postings are the seed's, so rebuilds, re-indexing and merge rounds leave
+ * it alone and a run costs the new reports, not the size of the store
+ * (new stories still find it, and merge into it, from their side). */
+static int idle_seed(const story_t *s) { return s->seeded && !s->changed; }
 
 static int ensure_stamp(cr_online *o) {
   if (o->nstamp >= o->st.n) return 0;
@@ -515,6 +529,9 @@ int32_t cr_online_seed(cr_online *o, const cr_termvec *centroid, int32_t day_lo,
   if (centroid->n) memcpy(s->seedvec.v, centroid->v, centroid->n * sizeof *centroid->v);
   if (centroid_add(o, s, centroid, 1.0f)) return -1;
   if (index_story(o, id)) return -1;
+  /* seeds come before any run: every posting so far is a seed's */
+  for (uint32_t i = 0; i < s->n; i++)
+    if (s->v[i].term < o->npost) o->keep[s->v[i].term] = (uint32_t)o->post[s->v[i].term].n;
   return id;
 }
 
@@ -522,6 +539,8 @@ int32_t cr_online_seed(cr_online *o, const cr_termvec *centroid, int32_t day_lo,
 static int reset_stories(cr_online *o) {
   for (size_t i = 0; i < o->st.n; i++) {
     story_t *s = &o->st.v[i];
+    if (idle_seed(s)) continue;
+    s->changed = 0;
     s->n = 0;
     s->sq = 0;
     s->size = s->seed_size;
@@ -538,6 +557,7 @@ static int add_member(cr_online *o, int32_t id, const cr_termvec *v,
                       int32_t day) {
   story_t *s = &o->st.v[id];
   if (centroid_add(o, s, v, 1.0f)) return -1;
+  s->changed = 1;
   s->size++;
   widen_days(&s->lo, &s->hi, day);
   return 0;
@@ -625,6 +645,7 @@ static int rebuild(cr_online *o, const cr_termvec *vecs, const int32_t *days,
     uint32_t b = o->mstart[s], e = o->mstart[s + 1];
     if (b == e) continue;
     story_t *st = &o->st.v[s];
+    st->changed = 1;
     if (sum_add(o, st->v, st->n)) return -1;
     for (uint32_t k = b; k < e; k++) {
       uint32_t i = o->mem[k];
@@ -636,7 +657,8 @@ static int rebuild(cr_online *o, const cr_termvec *vecs, const int32_t *days,
   }
   clear_index(o);
   for (size_t s = 0; s < o->st.n; s++)
-    if (o->st.v[s].size && index_story(o, (int32_t)s)) return -1;
+    if (o->st.v[s].size && !idle_seed(&o->st.v[s]) && index_story(o, (int32_t)s))
+      return -1;
   return 0;
 }
 
@@ -690,6 +712,7 @@ static int merge_stories(cr_online *o, int32_t a, int32_t b) {
   sa = &o->st.v[a];
   sb = &o->st.v[b];
   sa->size += sb->size;
+  sa->changed = 1;
   widen_days(&sa->lo, &sa->hi, sb->lo);
   widen_days(&sa->lo, &sa->hi, sb->hi);
   sb->size = 0;
@@ -703,7 +726,7 @@ static int merge_round(cr_online *o, int *merged) {
   *merged = 0;
   if (ensure_stamp(o)) return -1;
   for (int32_t a = 0; a < (int32_t)o->st.n; a++) {
-    if (!o->st.v[a].size || root(o, a) != a) continue;
+    if (!o->st.v[a].size || root(o, a) != a || idle_seed(&o->st.v[a])) continue;
     for (;;) {
       float sim;
       int32_t b = best_merge(o, a, &sim);
