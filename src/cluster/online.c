@@ -23,10 +23,6 @@
 
 #include "cluster/cluster.h"
 
-/* Terms of a centroid put in the inverted index, and terms of a report
- * used to look candidates up: the heaviest ones, which name the event. */
-#define ONLINE_INDEX_TERMS 24
-#define ONLINE_QUERY_TERMS 24
 /* A posting list longer than this belongs to a term nearly every story
  * has; it finds no useful candidate and would make lookups quadratic. */
 #define ONLINE_MAX_POSTINGS 4096
@@ -289,26 +285,9 @@ static float story_sim(const cr_online *o, const story_t *s, int32_t day,
 static int index_story(cr_online *o, int32_t id) {
   story_t *s = &o->st.v[id];
   s->indexed_at = s->size;
-  uint32_t k = s->n < ONLINE_INDEX_TERMS ? s->n : ONLINE_INDEX_TERMS;
+  cr_tw top[CR_INDEX_TERMS];
+  uint32_t k = cr_top_terms(s->v, s->n, top);
   if (!k) return 0;
-  cr_tw top[ONLINE_INDEX_TERMS];
-  if (s->n <= ONLINE_INDEX_TERMS) {
-    if (k) memcpy(top, s->v, k * sizeof *top);
-  } else {
-    /* partial selection of the k heaviest terms */
-    uint32_t have = 0;
-    for (uint32_t i = 0; i < s->n; i++) {
-      cr_tw x = s->v[i];
-      if (have < k) {
-        top[have++] = x;
-      } else {
-        uint32_t min = 0;
-        for (uint32_t j = 1; j < k; j++)
-          if (top[j].w < top[min].w) min = j;
-        if (x.w > top[min].w) top[min] = x;
-      }
-    }
-  }
   for (uint32_t i = 0; i < k; i++) {
     uint32_t t = top[i].term;
     if (t >= o->npost) {
@@ -338,7 +317,7 @@ static int index_story(cr_online *o, int32_t id) {
 
 /* Index a story again when its size doubles: its heaviest terms settle
  * quickly, and re-indexing at powers of two bounds the postings a story
- * leaves to O(log size) * ONLINE_INDEX_TERMS. */
+ * leaves to O(log size) * CR_INDEX_TERMS. */
 static int maybe_reindex(cr_online *o, int32_t id) {
   story_t *s = &o->st.v[id];
   if (s->indexed_at && s->size < 2 * s->indexed_at) return 0;
@@ -381,11 +360,10 @@ static void next_query(cr_online *o) {
   }
 }
 
-/* The k heaviest terms of v into top[] (k <= ONLINE_QUERY_TERMS). */
-static uint32_t top_terms(const cr_tw *v, uint32_t n, cr_tw *top) {
+uint32_t cr_top_terms(const cr_tw *v, uint32_t n, cr_tw *top) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < n; i++) {
-    if (k < ONLINE_QUERY_TERMS) {
+    if (k < CR_INDEX_TERMS) {
       top[k++] = v[i];
       continue;
     }
@@ -427,8 +405,8 @@ static int candidates(cr_online *o, const cr_tw *q, uint32_t qn, int32_t skip,
   o->cands.n = 0;
   next_query(o);
   if (skip >= 0) o->stamp[skip] = o->query, o->acc_term[skip] = UINT32_MAX;
-  cr_tw top[ONLINE_QUERY_TERMS];
-  uint32_t k = top_terms(q, qn, top);
+  cr_tw top[CR_INDEX_TERMS];
+  uint32_t k = cr_top_terms(q, qn, top);
   for (uint32_t i = 0; i < k; i++) {
     uint32_t t = top[i].term;
     if (t >= o->npost) continue;
