@@ -575,7 +575,7 @@ static int sum_add(cr_online *o, const cr_tw *v, uint32_t n) {
 /* Story s's centroid becomes the dense sum (which is cleared). */
 static int sum_take(cr_online *o, story_t *s) {
   size_t m = o->touched.n;
-  qsort(o->touched.v, m, sizeof *o->touched.v, cmp_u32);
+  if (m) qsort(o->touched.v, m, sizeof *o->touched.v, cmp_u32);
   if (m > s->cap) {
     cr_tw *nv = realloc(s->v, m * sizeof *nv);
     if (!nv) return -1;

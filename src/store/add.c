@@ -318,7 +318,7 @@ static cr_status reachable_stories(add_ctx *x, int64_t **out, size_t *nout) {
           cr_vec_push(&terms, (int64_t)x->c2s[top[i].term]))
         goto oom;
   }
-  qsort(terms.v, terms.n, sizeof *terms.v, cmp_i64);
+  if (terms.n) qsort(terms.v, terms.n, sizeof *terms.v, cmp_i64);
   rc = sqlite3_prepare_v2(x->s->db,
                           "SELECT story FROM story_terms WHERE term = ?1"
                           " ORDER BY story DESC LIMIT ?2",
@@ -335,7 +335,7 @@ static cr_status reachable_stories(add_ctx *x, int64_t **out, size_t *nout) {
   }
   sqlite3_finalize(st);
   cr_vec_free(&terms);
-  qsort(ids.v, ids.n, sizeof *ids.v, cmp_i64);
+  if (ids.n) qsort(ids.v, ids.n, sizeof *ids.v, cmp_i64);
   size_t u = 0;
   for (size_t i = 0; i < ids.n; i++)
     if (!u || ids.v[i] != ids.v[u - 1]) ids.v[u++] = ids.v[i];
