@@ -104,11 +104,10 @@ struct cr_online {
   CR_VEC(cand) cands; /* stories one lookup touched */
   float *dense;       /* the query spread over term ids (dense_dot) */
   size_t ndense;
-  /* rebuild scratch: a centroid summed densely over term ids, the terms it
-   * touched, and the members of every story (counting sort) */
-  float *sum;
+  /* rebuild scratch: a centroid summed densely (in o->dense, which is all
+   * 0 between lookups), the terms it touched, and the members of every
+   * story (counting sort) */
   uint8_t *on;
-  size_t nsum;
   CR_VEC(uint32_t) touched;
   uint32_t *mstart, *mem;
   CR_VEC(cr_tw) tmp;  /* merge scratch */
@@ -138,7 +137,6 @@ void cr_online_free(cr_online *o) {
   free(o->acc_term);
   cr_vec_free(&o->cands);
   free(o->dense);
-  free(o->sum);
   free(o->on);
   cr_vec_free(&o->touched);
   free(o->mstart);
@@ -231,21 +229,30 @@ static float time_factor(const cr_online *o, int32_t day, int32_t lo,
   return 1.0f / (1.0f + (float)gap / o->p.day_scale);
 }
 
+/* Makes o->dense (and o->on) reach term t; new entries are 0. */
+static int grow_dense(cr_online *o, uint32_t t) {
+  if (t < o->ndense) return 0;
+  size_t nn = o->ndense ? o->ndense : 4096;
+  while (nn <= t) nn *= 2;
+  float *d = realloc(o->dense, nn * sizeof *d);
+  if (!d) return -1;
+  o->dense = d;
+  uint8_t *b = realloc(o->on, nn);
+  if (!b) return -1;
+  o->on = b;
+  memset(o->dense + o->ndense, 0, (nn - o->ndense) * sizeof *d);
+  memset(o->on + o->ndense, 0, nn - o->ndense);
+  o->ndense = nn;
+  return 0;
+}
+
 /* Spreads v over o->dense (0 ok, -1 out of memory); unspread clears it.
  * A spread query's dot product with a candidate centroid is then one
  * sequential pass over the centroid's terms, with no branch on their
  * order: cheaper than merging or galloping through two sorted lists
  * (measured), and the centroid's length is bounded. */
 static int spread(cr_online *o, const cr_tw *v, uint32_t n) {
-  if (n && v[n - 1].term >= o->ndense) {
-    size_t nn = o->ndense ? o->ndense : 4096;
-    while (nn <= v[n - 1].term) nn *= 2;
-    float *d = realloc(o->dense, nn * sizeof *d);
-    if (!d) return -1;
-    memset(d + o->ndense, 0, (nn - o->ndense) * sizeof *d);
-    o->dense = d;
-    o->ndense = nn;
-  }
+  if (n && grow_dense(o, v[n - 1].term)) return -1;
   for (uint32_t i = 0; i < n; i++) o->dense[v[i].term] = v[i].w;
   return 0;
 }
@@ -546,28 +553,16 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Adds v to the dense sum, noting the terms it touches first. */
+/* Adds v to the dense sum (o->dense), noting the terms it touches first. */
 static int sum_add(cr_online *o, const cr_tw *v, uint32_t n) {
-  if (n && v[n - 1].term >= o->nsum) {
-    size_t nn = o->nsum ? o->nsum : 4096;
-    while (nn <= v[n - 1].term) nn *= 2;
-    float *f = realloc(o->sum, nn * sizeof *f);
-    if (!f) return -1;
-    o->sum = f;
-    uint8_t *b = realloc(o->on, nn);
-    if (!b) return -1;
-    o->on = b;
-    memset(o->sum + o->nsum, 0, (nn - o->nsum) * sizeof *f);
-    memset(o->on + o->nsum, 0, nn - o->nsum);
-    o->nsum = nn;
-  }
+  if (n && grow_dense(o, v[n - 1].term)) return -1;
   for (uint32_t i = 0; i < n; i++) {
     uint32_t t = v[i].term;
     if (!o->on[t]) {
       o->on[t] = 1;
       if (cr_vec_push(&o->touched, t)) return -1;
     }
-    o->sum[t] += v[i].w;
+    o->dense[t] += v[i].w;
   }
   return 0;
 }
@@ -585,8 +580,8 @@ static int sum_take(cr_online *o, story_t *s) {
   for (size_t i = 0; i < m; i++) {
     uint32_t t = o->touched.v[i];
     s->v[i].term = t;
-    s->v[i].w = o->sum[t];
-    o->sum[t] = 0;
+    s->v[i].w = o->dense[t];
+    o->dense[t] = 0;
     o->on[t] = 0;
   }
   s->n = (uint32_t)m;
