@@ -188,6 +188,9 @@ static double clock_secs(clockid_t id) {
 
 static double now(void) { return clock_secs(CLOCK_MONOTONIC); }
 
+/* User + system CPU seconds of this process (all threads). */
+static double cpu_secs(void) { return clock_secs(CLOCK_PROCESS_CPUTIME_ID); }
+
 static double peak_mb(void) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
@@ -349,12 +352,12 @@ int main(int argc, char **argv) {
     cr_dedup *dd;
     cr_clustering *k;
     if (cr_dedup_new(c, NULL, &dd) != CR_OK) return 1;
-    double dsecs = now() - d0, c0 = now();
+    double dsecs = now() - d0, c0 = now(), u0 = cpu_secs();
     if (cr_cluster_new(c, NULL, dd, &k) != CR_OK) return 1;
-    double csecs = now() - c0;
+    double csecs = now() - c0, ccpu = cpu_secs() - u0;
     snprintf(what, sizeof what,
-             "%zu stories; analysis %.1f s, dedup %.1f s, clustering %.1f s (%.0f docs/s)",
-             cr_clustering_count(k), analyze, dsecs, csecs, (double)n / (csecs > 0 ? csecs : 1e-9));
+             "%zu stories; analysis %.1f s, dedup %.1f s, clustering %.1f s (%.1f s CPU, %.0f docs/s)",
+             cr_clustering_count(k), analyze, dsecs, csecs, ccpu, (double)n / (csecs > 0 ? csecs : 1e-9));
     line("cluster", n, now() - t0 - gen_secs, bytes, what);
     cr_clustering_free(k);
     cr_dedup_free(dd);
@@ -366,17 +369,19 @@ int main(int argc, char **argv) {
       fprintf(stderr, "scale: %s\n", err);
       return 1;
     }
-    double last = 0;
+    double last = 0, first = -1, cpu_first = 0, cpu_last = 0;
     for (size_t done = 0; done < n; done += STORE_BATCH) {
       size_t b = n - done < STORE_BATCH ? n - done : STORE_BATCH;
       cr_corpus *c = cr_corpus_new(NULL);
       bytes += fill(&g, c, b, &gen_secs);
-      double b0 = now();
+      double b0 = now(), u0 = cpu_secs();
       if (cr_store_add(s, c, NULL, NULL) != CR_OK) {
         fprintf(stderr, "scale: %s\n", cr_store_errmsg(s));
         return 1;
       }
       last = now() - b0;
+      cpu_last = cpu_secs() - u0;
+      if (first < 0) first = last, cpu_first = cpu_last;
       cr_corpus_free(c);
     }
     cr_store_close(s);
@@ -385,8 +390,11 @@ int main(int argc, char **argv) {
     snprintf(wal, sizeof wal, "%s-wal", argv[4]);
     double mb = stat(argv[4], &st) ? 0 : st.st_size / 1e6;
     double wmb = stat(wal, &st) ? 0 : st.st_size / 1e6;
-    snprintf(what, sizeof what, "store %.1f MB (+ WAL %.1f MB); last batch of %d took %.1f s",
-             mb, wmb, STORE_BATCH, last);
+    /* first and last batch: how an add's cost grows with the store (CPU
+     * seconds too, since wall time is distorted on a loaded machine) */
+    snprintf(what, sizeof what,
+             "store %.1f MB (+ WAL %.1f MB); batches of %d: first %.1f s (%.1f s CPU), last %.1f s (%.1f s CPU)",
+             mb, wmb, STORE_BATCH, first, cpu_first, last, cpu_last);
     line("store", n, now() - t0 - gen_secs, bytes, what);
   } else {
     fputs("scale: unknown phase (dedup, cluster, store DB)\n", stderr);

@@ -297,7 +297,7 @@ cr_status cr_render_briefs(const cr_brief *const *b, size_t n, cr_format fmt,
 typedef struct cr_store cr_store;
 
 /* The store schema this build writes (older ones are migrated). */
-#define CR_STORE_SCHEMA 2
+#define CR_STORE_SCHEMA 3
 
 typedef enum cr_store_mode {
   CR_STORE_READ = 0,  /* an existing store, read only */

@@ -38,6 +38,26 @@ check "brief of a missing story: exit 1, says so" "[ $rc -eq 1 ] && grep -q 'no 
 "$BIN" add "$EX" >/dev/null 2>&1; rc=$?
 check "add without --db is a usage error" "[ $rc -eq 2 ]"
 
+# ---- a later add: reports join their stored stories; a stored story
+# nothing joins is left exactly as it was (its row and centroid)
+mkdir -p "$T/ev1" "$T/ev2"
+printf 'A magnitude 6.1 earthquake struck near Ridgecrest on Tuesday, the Geological Survey said. Mayor Peggy Breeden said 14 buildings in Ridgecrest collapsed.\n' >"$T/ev1/a1.txt"
+printf 'Ridgecrest was shaken by a 6.1 quake on Tuesday. Peggy Breeden, the mayor, told reporters 14 buildings fell and two people were hurt in Ridgecrest.\n' >"$T/ev1/a2.txt"
+printf 'A magnitude 7.3 earthquake hit Kumamoto on Saturday, the Meteorological Agency said. Governor Ikuo Kabashima said 41 people died in Kumamoto.\n' >"$T/ev1/b1.txt"
+printf 'Kumamoto was struck by a 7.3 quake on Saturday. Ikuo Kabashima, the governor, said 41 were killed and thousands left homes in Kumamoto.\n' >"$T/ev1/b2.txt"
+printf 'The city council of Lakeport approved a new library budget of 3 million dollars on Monday. Councillor Dana Whitfield said the Lakeport library would reopen in May.\n' >"$T/ev1/c1.txt"
+printf 'Lakeport council members voted on Monday to fund the library with 3 million dollars, Dana Whitfield said, and the Lakeport library reopens in May.\n' >"$T/ev1/c2.txt"
+printf 'The 6.1 earthquake near Ridgecrest damaged 14 buildings, Mayor Breeden said on Tuesday, as aftershocks rattled the desert town of Ridgecrest.\n' >"$T/ev2/a3.txt"
+printf 'The 7.3 earthquake in Kumamoto killed 41 people, Governor Kabashima said on Saturday, as rescuers searched collapsed homes across Kumamoto.\n' >"$T/ev2/b3.txt"
+"$BIN" add --db "$T/ev.db" "$T/ev1" >"$T/ev1.out" 2>/dev/null
+story_of() { grep "^added $1:" "$T/$2" | sed 's/.*story \([0-9]*\).*/\1/'; }
+sa=$(story_of a1 ev1.out); sb=$(story_of b1 ev1.out); sc=$(story_of c1 ev1.out)
+check "three events, three stories" "[ \$(sed 's/.*story \([0-9]*\).*/\1/' '$T/ev1.out' | sort -u | wc -l) -eq 3 ] && [ \"\$(story_of a2 ev1.out)\" = $sa ] && [ \"\$(story_of b2 ev1.out)\" = $sb ] && [ \"\$(story_of c2 ev1.out)\" = $sc ]"
+before=$(sql "$T/ev.db" "SELECT size || ' ' || hex(centroid) || ' ' || last_seen FROM stories WHERE id = $sc")
+"$BIN" add --db "$T/ev.db" "$T/ev2" >"$T/ev2.out" 2>/dev/null; rc=$?
+check "a later add: each report joins its stored story" "[ $rc -eq 0 ] && [ \"\$(story_of a3 ev2.out)\" = $sa ] && [ \"\$(story_of b3 ev2.out)\" = $sb ] && [ \$(sql '$T/ev.db' 'SELECT count(*) FROM stories') -eq 3 ]"
+check "... and the story nothing joined is unchanged" "[ -n \"$before\" ] && [ \"\$(sql '$T/ev.db' \"SELECT size || ' ' || hex(centroid) || ' ' || last_seen FROM stories WHERE id = $sc\")\" = \"$before\" ]"
+
 # ---- bad stores
 printf 'my notes\n%.0s' $(seq 1 200) >"$T/notes.txt"
 cp "$T/notes.txt" "$T/notes.bak"

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -554,6 +555,148 @@ static void dedup_stream_matches_in_memory(void **state) {
   free(y);
 }
 
+/* ---- the clustering engine on synthetic vectors (online.c) */
+
+/* A unit vector over terms t[0..n) with weights w[0..n) (sorted terms). */
+static cr_termvec unit_vec(const uint32_t *t, const float *w, uint32_t n) {
+  cr_termvec v = {malloc(n * sizeof(cr_tw)), n, 1.0f};
+  double sq = 0;
+  for (uint32_t i = 0; i < n; i++) sq += (double)w[i] * w[i];
+  for (uint32_t i = 0; i < n; i++) {
+    v.v[i].term = t[i];
+    v.v[i].w = (float)(w[i] / sqrt(sq));
+  }
+  return v;
+}
+
+/* One report of group g (copy k): a term every group shares, three terms
+ * of its group and one of its own.  Across groups the cosine is 0.16
+ * (under the 0.2 to join), inside a group 0.77. */
+static cr_termvec group_doc(uint32_t g, uint32_t k) {
+  uint32_t t[5] = {7, 100 + 3 * g, 101 + 3 * g, 102 + 3 * g, 100000 + 10 * g + k};
+  float w[5] = {0.4f, 0.45f, 0.45f, 0.45f, 0.48f};
+  return unit_vec(t, w, 5);
+}
+
+/* 100 events share a common term, so a report's lookup touches far more
+ * stories than the engine compares exactly: the ranking by the postings'
+ * partial score must still bring its own story to the top (ranking by age
+ * would lose every group past the first few). */
+static void online_finds_story_among_many(void **state) {
+  (void)state;
+  enum { G = 100, K = 3, N = G * K };
+  cr_termvec *v = malloc(N * sizeof *v);
+  int32_t *days = malloc(N * sizeof *days), *fixed = malloc(N * sizeof *fixed);
+  int32_t *story = malloc(N * sizeof *story);
+  uint32_t *order = malloc(N * sizeof *order);
+  for (uint32_t i = 0; i < N; i++) {
+    /* copies of a group far apart in the order */
+    v[i] = group_doc(i % G, i / G);
+    days[i] = CR_NO_DAY;
+    fixed[i] = -1;
+    order[i] = i;
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    cr_online *o = cr_online_new(NULL);
+    if (pass) /* backwards: the same partition */
+      for (uint32_t i = 0; i < N; i++) order[i] = N - 1 - i;
+    assert_true(cr_online_run(o, v, days, fixed, N, order, story) >= G);
+    for (uint32_t i = 0; i < N; i++)
+      for (uint32_t j = 0; j < N; j++)
+        assert_int_equal(story[i] == story[j], i % G == j % G);
+    cr_online_free(o);
+  }
+  for (uint32_t i = 0; i < N; i++) free(v[i].v);
+  free(v);
+  free(days);
+  free(fixed);
+  free(story);
+  free(order);
+}
+
+/* Stored stories seed the engine: a report of a stored event joins it, a
+ * stored story nothing joins keeps its centroid exactly, two stored
+ * stories are never merged even when alike, and a new event starts a
+ * story after the seeds. */
+static void online_seeded_stories(void **state) {
+  (void)state;
+  enum { S = 40 };
+  cr_online *o = cr_online_new(NULL);
+  cr_termvec seeds[S + 1];
+  for (uint32_t g = 0; g < S; g++) {
+    cr_termvec a = group_doc(g, 0), b = group_doc(g, 1);
+    /* a stored story of two reports: the sum of their vectors */
+    uint32_t t[6];
+    float w[6];
+    for (uint32_t i = 0; i < 4; i++) t[i] = a.v[i].term, w[i] = a.v[i].w + b.v[i].w;
+    t[4] = a.v[4].term, w[4] = a.v[4].w;
+    t[5] = b.v[4].term, w[5] = b.v[4].w;
+    seeds[g] = (cr_termvec){malloc(6 * sizeof(cr_tw)), 6, 1.0f};
+    for (uint32_t i = 0; i < 6; i++) seeds[g].v[i].term = t[i], seeds[g].v[i].w = w[i];
+    assert_int_equal(cr_online_seed(o, &seeds[g], 100, 101, 2), (int32_t)g);
+    free(a.v);
+    free(b.v);
+  }
+  /* a stored story just like story 3 */
+  seeds[S] = (cr_termvec){malloc(6 * sizeof(cr_tw)), 6, 1.0f};
+  memcpy(seeds[S].v, seeds[3].v, 6 * sizeof(cr_tw));
+  assert_int_equal(cr_online_seed(o, &seeds[S], 100, 101, 2), S);
+  /* new: a third report of event 5, and a report of a new event */
+  cr_termvec v[2] = {group_doc(5, 2), group_doc(S + 7, 0)};
+  int32_t days[2] = {CR_NO_DAY, CR_NO_DAY}, fixed[2] = {-1, -1}, story[2];
+  uint32_t order[2] = {0, 1};
+  int32_t ns = cr_online_run(o, v, days, fixed, 2, order, story);
+  assert_true(ns > S + 1);
+  assert_int_equal(story[0], 5);
+  assert_true(story[1] > S);
+  uint32_t size;
+  const cr_termvec *c = cr_online_centroid(o, 5, NULL, NULL, &size);
+  assert_int_equal(size, 3);
+  assert_int_equal(c->n, 7);
+  for (uint32_t g = 0; g <= S; g++) {
+    if (g == 5) continue;
+    int32_t lo, hi;
+    c = cr_online_centroid(o, (int32_t)g, &lo, &hi, &size);
+    assert_int_equal(size, 2);
+    assert_int_equal(lo, 100);
+    assert_int_equal(hi, 101);
+    assert_int_equal(c->n, 6);
+    assert_memory_equal(c->v, seeds[g].v, 6 * sizeof(cr_tw));
+  }
+  for (uint32_t g = 0; g <= S; g++) free(seeds[g].v);
+  free(v[0].v);
+  free(v[1].v);
+  cr_online_free(o);
+}
+
+/* A stored story that nothing joined in the single pass must still be
+ * found by the reassignment rounds: report 1 first joins the new story of
+ * report 0 (cosine 0.5 against the stored story's 0.4), but once report 2
+ * has joined too, its story without it scores (0.5 + 0.15) / 2 < 0.4 and
+ * it moves to the stored story. */
+static void online_idle_seed_stays_findable(void **state) {
+  (void)state;
+  cr_online *o = cr_online_new(NULL);
+  uint32_t zt[1] = {3};
+  float zw[1] = {2.0f}; /* two stored reports, both e3 */
+  cr_termvec z = {malloc(sizeof(cr_tw)), 1, 2.0f};
+  z.v[0].term = zt[0];
+  z.v[0].w = zw[0];
+  assert_int_equal(cr_online_seed(o, &z, CR_NO_DAY, CR_NO_DAY, 2), 0);
+  uint32_t t0[1] = {1}, t1[3] = {1, 3, 4}, t2[2] = {1, 2};
+  float w0[1] = {1.0f}, w1[3] = {0.5f, 0.4f, 0.768115f}, w2[2] = {0.3f, 0.953939f};
+  cr_termvec v[3] = {unit_vec(t0, w0, 1), unit_vec(t1, w1, 3), unit_vec(t2, w2, 2)};
+  int32_t days[3] = {CR_NO_DAY, CR_NO_DAY, CR_NO_DAY}, fixed[3] = {-1, -1, -1}, story[3];
+  uint32_t order[3] = {0, 1, 2};
+  assert_true(cr_online_run(o, v, days, fixed, 3, order, story) > 1);
+  assert_int_equal(story[1], 0);
+  assert_int_equal(story[0], story[2]);
+  assert_int_not_equal(story[0], 0);
+  for (int i = 0; i < 3; i++) free(v[i].v);
+  free(z.v);
+  cr_online_free(o);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(dedup_groups_join_non_transitive_copies),
@@ -570,6 +713,9 @@ int main(void) {
       cmocka_unit_test(dates_are_found),
       cmocka_unit_test(cluster_tells_events_apart),
       cmocka_unit_test(cluster_empty_and_single),
+      cmocka_unit_test(online_finds_story_among_many),
+      cmocka_unit_test(online_seeded_stories),
+      cmocka_unit_test(online_idle_seed_stays_findable),
   };
   return cmocka_run_group_tests_name("dedup_cluster", tests, NULL, NULL);
 }

@@ -206,7 +206,9 @@ static void schema_1_is_migrated(void **state) {
   assert_int_equal(cr_store_create_v1(db), SQLITE_OK);
   assert_int_equal(sqlite3_exec(db,
       "INSERT INTO stories(id, headline, size, first_seen, last_seen, centroid)"
-      " VALUES(1, 'h', 3, '2024-01-01', '2024-01-02', x'');"
+      " VALUES(1, 'h', 3, '2024-01-01', '2024-01-02',"
+      /* terms 1 and 2, weights 1.0 and 0.5 */
+      " x'010000000000803f020000000000003f');"
       "INSERT INTO reports(hash, doc_id, file, line, format, outlet, seen, added, story, vector, raw)"
       " VALUES('a', 'r1', 'f', 0, 'text', 'Reuters', 's', 's', 1, x'', 'x'),"
       " ('b', 'r2', 'f', 0, 'text', 'Reuters', 's', 's', 1, x'', 'y'),"
@@ -223,6 +225,8 @@ static void schema_1_is_migrated(void **state) {
   /* Reuters twice, and r3 with no outlet: two sources */
   assert_int_equal(q1(db, "SELECT sources FROM stories WHERE id = 1"), 2);
   assert_int_equal(q1(db, "SELECT count(*) FROM sqlite_master WHERE name = 'reports_story'"), 1);
+  /* schema 3: the story is indexed under its centroid's terms */
+  assert_int_equal(q1(db, "SELECT count(*) FROM story_terms WHERE story = 1 AND term IN (1, 2)"), 2);
   sqlite3_close(db);
   assert_consistent(p, 3);
 }
@@ -236,14 +240,14 @@ static void bad_stores_are_refused(void **state) {
   sqlite3 *db;
   assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
   assert_int_equal(cr_store_create_v1(db), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(db, "PRAGMA user_version=3", NULL, NULL, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close(db);
   assert_int_equal(cr_store_open(p, CR_STORE_WRITE, &s, err, sizeof err), CR_ERR_INPUT);
   assert_null(s);
   assert_non_null(strstr(err, "newer crossread"));
   assert_int_equal(cr_store_open(p, CR_STORE_READ, &s, err, sizeof err), CR_ERR_INPUT);
   assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
-  assert_int_equal(q1(db, "PRAGMA user_version"), 3); /* untouched */
+  assert_int_equal(q1(db, "PRAGMA user_version"), 99); /* untouched */
   sqlite3_close(db);
   /* not a SQLite file: refused, and not overwritten */
   p = db_path("notes.txt");

@@ -70,20 +70,28 @@ static long original_of(const cr_dedup *dd, size_t i) {
   return o;
 }
 
-int32_t cr_cluster_docs(cr_online *eng, const cr_corpus *c, const uint32_t *docs,
-                        size_t n, const float *idf, const int32_t *fixed,
-                        cr_arena *a, cr_termvec *vecs, int32_t *days,
-                        int32_t *story) {
-  ord *o = malloc((n ? n : 1) * sizeof *o);
-  uint32_t *order = malloc((n ? n : 1) * sizeof *order);
-  int32_t ns = -1;
-  if (!o || !order) goto done;
+int cr_cluster_vectors(const cr_corpus *c, const uint32_t *docs, size_t n,
+                       const float *idf, cr_arena *a, cr_termvec *vecs,
+                       int32_t *days) {
   cr_event_weights w;
   cr_event_weights_default(&w);
   for (size_t i = 0; i < n; i++) {
     const cr_doc *d = c->docs.v[docs ? docs[i] : i];
-    if (cr_event_vector(d, idf, &w, a, &vecs[i])) goto done;
+    if (cr_event_vector(d, idf, &w, a, &vecs[i])) return -1;
     days[i] = cr_doc_day(d);
+  }
+  return 0;
+}
+
+int32_t cr_cluster_run(cr_online *eng, const cr_corpus *c, const uint32_t *docs,
+                       size_t n, const int32_t *fixed, const cr_termvec *vecs,
+                       const int32_t *days, int32_t *story) {
+  ord *o = malloc((n ? n : 1) * sizeof *o);
+  uint32_t *order = malloc((n ? n : 1) * sizeof *order);
+  int32_t ns = -1;
+  if (!o || !order) goto done;
+  for (size_t i = 0; i < n; i++) {
+    const cr_doc *d = c->docs.v[docs ? docs[i] : i];
     o[i].h = XXH3_64bits(d->text, d->text_len);
     o[i].i = (uint32_t)i;
   }
@@ -120,7 +128,8 @@ cr_status cr_cluster_new(cr_corpus *c, const cr_cluster_options *opts,
   k->n = n;
   if (!(k->story = malloc((n ? n : 1) * sizeof *k->story))) goto done;
   for (size_t i = 0; i < n; i++) fixed[i] = (int32_t)original_of(dedup, i);
-  int32_t ns = cr_cluster_docs(eng, c, NULL, n, idf, fixed, a, vecs, days, story);
+  if (cr_cluster_vectors(c, NULL, n, idf, a, vecs, days)) goto done;
+  int32_t ns = cr_cluster_run(eng, c, NULL, n, fixed, vecs, days, story);
   if (ns < 0) goto done;
   if (!(renum = malloc((ns ? (size_t)ns : 1) * sizeof *renum))) goto done;
   for (int32_t s = 0; s < ns; s++) renum[s] = -1;

@@ -71,6 +71,15 @@ void cr_online_params_default(cr_online_params *p);
 
 typedef struct cr_online cr_online;
 
+/* Terms of a story put in the inverted index, and of a report looked up:
+ * the heaviest ones, which name the event (the store indexes its stories
+ * by the same number). */
+#define CR_INDEX_TERMS 24
+
+/* The (at most) CR_INDEX_TERMS heaviest terms of v[0..n) into top[], in
+ * no particular order; returns how many. */
+uint32_t cr_top_terms(const cr_tw *v, uint32_t n, cr_tw *top);
+
 cr_online *cr_online_new(const cr_online_params *p);
 void cr_online_free(cr_online *o);
 
@@ -96,16 +105,20 @@ const cr_termvec *cr_online_centroid(cr_online *o, int32_t s, int32_t *day_lo,
 
 /* ------------------------------------------------------------ cluster.c */
 /* Builds the event vectors of the documents docs[0..n) of c (all of c's
- * documents when docs is NULL) with idf into vecs (allocated in a), their
- * days, and runs eng over them in an order that does not depend on the
+ * documents when docs is NULL) with idf into vecs (allocated in a) and
+ * their days.  0, or -1 out of memory. */
+int cr_cluster_vectors(const cr_corpus *c, const uint32_t *docs, size_t n,
+                       const float *idf, cr_arena *a, cr_termvec *vecs,
+                       int32_t *days);
+
+/* Runs eng over those vectors in an order that does not depend on the
  * input order (a hash of each text).  fixed[k] is the position in docs[]
  * of k's original, or -1.  story[k] receives engine story ids.  The
  * number of engine stories, or -1 out of memory.  The store calls it with
- * an engine seeded with stored stories. */
-int32_t cr_cluster_docs(cr_online *eng, const cr_corpus *c, const uint32_t *docs,
-                        size_t n, const float *idf, const int32_t *fixed,
-                        cr_arena *a, cr_termvec *vecs, int32_t *days,
-                        int32_t *story);
+ * an engine seeded with the stored stories the new reports can reach. */
+int32_t cr_cluster_run(cr_online *eng, const cr_corpus *c, const uint32_t *docs,
+                       size_t n, const int32_t *fixed, const cr_termvec *vecs,
+                       const int32_t *days, int32_t *story);
 
 /* ------------------------------------------------------------ subset.c */
 /* Adds a report to c again from its original bytes: a JSONL record

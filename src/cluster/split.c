@@ -20,9 +20,9 @@
 /* Stories smaller than this are never split: too few reports to tell two
  * groups from noise. */
 #define SPLIT_MIN_SIZE 6
-/* Stories larger than this are not examined (the pairwise statistics are
- * quadratic in the story size). */
-#define SPLIT_MAX_SIZE 400
+/* Stories larger than this are not examined (bounds the scratch; the
+ * statistics are linear in the story's size). */
+#define SPLIT_MAX_SIZE 4096
 /* 2-means iterations. */
 #define SPLIT_ITERS 6
 
@@ -150,19 +150,29 @@ static int two_means(split_ctx *x, const lvec *lv, size_t n, uint8_t *side) {
   return ones && ones < n ? 0 : -1;
 }
 
-/* Mean local cosine inside the halves and across them. */
-static void cohesion(const lvec *lv, size_t n, const uint8_t *side,
+/* Mean local cosine inside the halves and across them, from the halves'
+ * sums: the dot products of all pairs inside a half add up to
+ * (|sum|^2 - sum of |v|^2) / 2, and across to sum0 . sum1, so the cost is
+ * the members' terms, not the square of the story's size. */
+static void cohesion(split_ctx *x, const lvec *lv, size_t n, const uint8_t *side,
                      double *within, double *across) {
-  double w = 0, a = 0;
-  size_t nw = 0, na = 0;
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++) {
-      double d = ldot(&lv[i], &lv[j]);
-      if (side[i] == side[j]) w += d, nw++;
-      else a += d, na++;
-    }
-  *within = nw ? w / nw : 0;
-  *across = na ? a / na : 0;
+  centroid_of(lv, side, n, 0, x->c0);
+  centroid_of(lv, side, n, 1, x->c1);
+  double self[2] = {0, 0}, sq[2] = {0, 0}, cross = 0, cnt[2] = {0, 0};
+  for (size_t k = 0; k < n; k++) {
+    int s = side[k];
+    cnt[s]++;
+    self[s] += ldot(&lv[k], &lv[k]);
+    /* |sum_s|^2 = sum over the members of s of v . sum_s */
+    sq[s] += cdot(&lv[k], s ? x->c1 : x->c0);
+    if (!s) cross += cdot(&lv[k], x->c1);
+  }
+  clear_centroid(lv, n, x->c0);
+  clear_centroid(lv, n, x->c1);
+  double nw = (cnt[0] * (cnt[0] - 1) + cnt[1] * (cnt[1] - 1)) / 2;
+  double na = cnt[0] * cnt[1];
+  *within = nw > 0 ? ((sq[0] - self[0]) + (sq[1] - self[1])) / 2 / nw : 0;
+  *across = na > 0 ? cross / na : 0;
 }
 
 int cr_split_stories(const cr_termvec *vecs, size_t n, const uint32_t *order,
@@ -200,7 +210,7 @@ int cr_split_stories(const cr_termvec *vecs, size_t n, const uint32_t *order,
     if (local_vectors(&x, vecs, ms, m, lv)) goto done;
     double within = 0, across = 0;
     int ok = two_means(&x, lv, m, side) == 0;
-    if (ok) cohesion(lv, m, side, &within, &across);
+    if (ok) cohesion(&x, lv, m, side, &within, &across);
     for (size_t k = 0; k < m; k++) free(lv[k].v), lv[k].v = NULL;
     if (!ok || within < min_within || within < ratio * across) continue;
     int32_t id = (*next_id)++;

@@ -5,14 +5,18 @@
  *    not clustered.
  * 2. idf comes from the stored document frequencies plus this input's, so
  *    a term common in the store counts as common here too.
- * 3. The clustering engine is seeded with every stored story's centroid
- *    and run over the new reports (cluster.c's order, so the result does
+ * 3. The clustering engine is seeded with the stored stories the new
+ *    reports can reach: those indexed (story_terms) under one of the
+ *    heaviest terms of a new report, which is how the engine itself finds
+ *    candidates, so an add reads a few stories, not the whole store.  It
+ *    runs over the new reports in cluster.c's order (so the result does
  *    not depend on the input order); near-duplicates inside the input
  *    follow their original (dedup.c).  Adding a set of reports to an empty
  *    store therefore gives the stories `crossread cluster` finds.
  * 4. Each report is then written in its own transaction: its row, and its
  *    story's row (new, or updated: size, dates, centroid += its vector,
- *    sources).  A kill loses at most the report in flight.
+ *    sources) and index entries.  A kill loses at most the report in
+ *    flight.
  * 5. Document frequencies are folded in last, from the stored vectors of
  *    the reports not yet counted (meta df_upto); a store killed before
  *    that step is folded on the next add, so df never counts a report
@@ -74,6 +78,19 @@ static cr_tw *sparse_sum(const cr_tw *a, uint32_t na, const cr_tw *b,
   }
   *n = m;
   return out;
+}
+
+int cr_store_index_story(sqlite3_stmt *ins, int64_t story, const cr_tw *c,
+                         uint32_t n) {
+  cr_tw top[CR_INDEX_TERMS];
+  uint32_t k = cr_top_terms(c, n, top);
+  for (uint32_t i = 0; i < k; i++) {
+    sqlite3_bind_int64(ins, 1, top[i].term);
+    sqlite3_bind_int64(ins, 2, story);
+    int rc = step_done(ins);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
 }
 
 static void now_iso(char out[32]) {
@@ -210,7 +227,8 @@ typedef struct add_ctx {
   cr_arena *a;
   cr_termvec *vecs;
   int32_t *days, *story;
-  sqlite3_stmt *find, *ins_story, *upd_story, *ins_report, *upd_sources, *ins_term;
+  sqlite3_stmt *find, *ins_story, *upd_story, *ins_report, *upd_sources, *ins_term,
+      *ins_sterm;
 } add_ctx;
 
 static cr_status fail_rc(add_ctx *x, int rc, const char *doing) {
@@ -277,18 +295,86 @@ static int grow_touched(add_ctx *x, size_t n) {
   return 0;
 }
 
-/* Seeds the engine with every stored story. */
-static cr_status load_stories(add_ctx *x, const uint32_t *s2c, size_t ns2c) {
+static int cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* The stored stories indexed under one of the heaviest terms of a new
+ * report (store ids, ascending, heap).  Under a very common term only
+ * the newest CR_STORE_TERM_STORIES are taken, as the engine caps its
+ * postings. */
+static cr_status reachable_stories(add_ctx *x, int64_t **out, size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  CR_VEC(int64_t) terms = {0}, ids = {0};
+  sqlite3_stmt *st = NULL;
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < x->nsel; k++) {
+    cr_tw top[CR_INDEX_TERMS];
+    uint32_t m = cr_top_terms(x->vecs[k].v, x->vecs[k].n, top);
+    for (uint32_t i = 0; i < m; i++)
+      if (top[i].term < x->nc2s && x->c2s[top[i].term] &&
+          cr_vec_push(&terms, (int64_t)x->c2s[top[i].term]))
+        goto oom;
+  }
+  if (terms.n) qsort(terms.v, terms.n, sizeof *terms.v, cmp_i64);
+  rc = sqlite3_prepare_v2(x->s->db,
+                          "SELECT story FROM story_terms WHERE term = ?1"
+                          " ORDER BY story DESC LIMIT ?2",
+                          -1, &st, NULL);
+  if (rc != SQLITE_OK) goto sqlfail;
+  sqlite3_bind_int(st, 2, CR_STORE_TERM_STORIES);
+  for (size_t i = 0; i < terms.n; i++) {
+    if (i && terms.v[i] == terms.v[i - 1]) continue;
+    sqlite3_bind_int64(st, 1, terms.v[i]);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+      if (cr_vec_push(&ids, sqlite3_column_int64(st, 0))) goto oom;
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) goto sqlfail;
+  }
+  sqlite3_finalize(st);
+  cr_vec_free(&terms);
+  if (ids.n) qsort(ids.v, ids.n, sizeof *ids.v, cmp_i64);
+  size_t u = 0;
+  for (size_t i = 0; i < ids.n; i++)
+    if (!u || ids.v[i] != ids.v[u - 1]) ids.v[u++] = ids.v[i];
+  *out = ids.v;
+  *nout = u;
+  return CR_OK;
+oom:
+  sqlite3_finalize(st);
+  cr_vec_free(&terms);
+  cr_vec_free(&ids);
+  return cr_store_fail(x->s, CR_ERR_NOMEM, "out of memory finding stories");
+sqlfail:
+  sqlite3_finalize(st);
+  cr_vec_free(&terms);
+  cr_vec_free(&ids);
+  return fail_rc(x, rc, "finding stories");
+}
+
+/* Seeds the engine with the stored stories ids[0..n) (ascending). */
+static cr_status load_stories(add_ctx *x, const int64_t *ids, size_t nids,
+                              const uint32_t *s2c, size_t ns2c) {
   sqlite3_stmt *st;
   int rc = sqlite3_prepare_v2(x->s->db,
                               "SELECT id, centroid, day_lo, day_hi, size FROM stories "
-                              "ORDER BY id",
+                              "WHERE id = ?",
                               -1, &st, NULL);
   if (rc != SQLITE_OK) return fail_rc(x, rc, "reading stories");
   cr_tw *tmp = NULL;
   size_t ntmp = 0;
   cr_status out = CR_OK;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  rc = SQLITE_DONE;
+  for (size_t q = 0; q < nids; q++) {
+    sqlite3_bind_int64(st, 1, ids[q]);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) { /* an index entry of a story since removed */
+      sqlite3_reset(st);
+      continue;
+    }
+    if (rc != SQLITE_ROW) break;
     const unsigned char *p = sqlite3_column_blob(st, 1);
     uint32_t n = cr_store_blob_count((size_t)sqlite3_column_bytes(st, 1));
     if (n + (size_t)1 > ntmp) {
@@ -319,7 +405,9 @@ static cr_status load_stories(add_ctx *x, const uint32_t *s2c, size_t ns2c) {
                                                             : sqlite3_column_int(st, 3);
     uint32_t size = (uint32_t)sqlite3_column_int64(st, 4);
     if (cr_online_seed(x->eng, &v, lo, hi, size) != x->nseed) goto oom;
+    sqlite3_reset(st);
     x->nseed++;
+    rc = SQLITE_DONE;
   }
   if (rc != SQLITE_DONE) out = fail_rc(x, rc, "reading stories");
   free(tmp);
@@ -533,6 +621,7 @@ static cr_status write_report(add_ctx *x, size_t k, cr_store_event *ev) {
   sqlite3_bind_blob(st, 14, d->raw ? d->raw : "", (int)d->raw_len, SQLITE_STATIC);
   if ((rc = step_done(st)) != SQLITE_OK) goto rollback;
   int64_t rid = sqlite3_last_insert_rowid(x->s->db);
+  if ((rc = cr_store_index_story(x->ins_sterm, sid, sum, nsum)) != SQLITE_OK) goto rollback;
   sqlite3_bind_int64(x->upd_sources, 1, sid);
   if ((rc = step_done(x->upd_sources)) != SQLITE_OK) goto rollback;
   if ((rc = cr_store_exec(x->s, "COMMIT")) != SQLITE_OK) goto rollback;
@@ -606,7 +695,8 @@ static int prepare_all(add_ctx *x) {
       (rc = sqlite3_prepare_v2(db, SQL_UPD_STORY, -1, &x->upd_story, NULL)) ||
       (rc = sqlite3_prepare_v2(db, SQL_INS_REPORT, -1, &x->ins_report, NULL)) ||
       (rc = sqlite3_prepare_v2(db, SQL_UPD_SOURCES, -1, &x->upd_sources, NULL)) ||
-      (rc = sqlite3_prepare_v2(db, SQL_INS_TERM, -1, &x->ins_term, NULL)))
+      (rc = sqlite3_prepare_v2(db, SQL_INS_TERM, -1, &x->ins_term, NULL)) ||
+      (rc = sqlite3_prepare_v2(db, CR_STORE_SQL_INDEX, -1, &x->ins_sterm, NULL)))
     return rc;
   return SQLITE_OK;
 }
@@ -618,6 +708,7 @@ static void ctx_free(add_ctx *x) {
   sqlite3_finalize(x->ins_report);
   sqlite3_finalize(x->upd_sources);
   sqlite3_finalize(x->ins_term);
+  sqlite3_finalize(x->ins_sterm);
   for (size_t i = 0; i < x->ntx; i++) free(x->tx[i].sum);
   free(x->tx);
   free(x->hash);
@@ -646,7 +737,8 @@ cr_status cr_store_add(cr_store *s, cr_corpus *c, cr_store_cb cb, void *ctx) {
   x.c = c;
   size_t n = x.n = c->docs.n, n1 = n ? n : 1;
   uint32_t *s2c = NULL;
-  size_t ns2c = 0;
+  size_t ns2c = 0, nreach = 0;
+  int64_t *reach = NULL;
   float *idf = NULL;
   int32_t *fixed = NULL;
   int rc;
@@ -686,16 +778,18 @@ cr_status cr_store_add(cr_store *s, cr_corpus *c, cr_store_cb cb, void *ctx) {
     st = fail_rc(&x, rc, "reading the store");
     goto done;
   }
-  if ((st = select_docs(&x)) != CR_OK || (st = load_terms(&x, &s2c, &ns2c)) != CR_OK ||
-      (st = load_stories(&x, s2c, ns2c)) != CR_OK)
+  if ((st = select_docs(&x)) != CR_OK || (st = load_terms(&x, &s2c, &ns2c)) != CR_OK)
     goto done;
-  if (grow_terms(&x) || !(idf = batch_idf(&x))) {
+  if (grow_terms(&x) || !(idf = batch_idf(&x)) ||
+      cr_cluster_vectors(c, x.sel, x.nsel, idf, x.a, x.vecs, x.days)) {
     st = cr_store_fail(s, CR_ERR_NOMEM, "out of memory");
     goto done;
   }
-  if ((st = fixed_from_dedup(&x, fixed)) != CR_OK) goto done;
-  int32_t ns = cr_cluster_docs(x.eng, c, x.sel, x.nsel, idf, fixed, x.a, x.vecs,
-                               x.days, x.story);
+  if ((st = fixed_from_dedup(&x, fixed)) != CR_OK ||
+      (st = reachable_stories(&x, &reach, &nreach)) != CR_OK ||
+      (st = load_stories(&x, reach, nreach, s2c, ns2c)) != CR_OK)
+    goto done;
+  int32_t ns = cr_cluster_run(x.eng, c, x.sel, x.nsel, fixed, x.vecs, x.days, x.story);
   if (ns < 0 || grow_touched(&x, (size_t)ns)) {
     st = cr_store_fail(s, CR_ERR_NOMEM, "out of memory clustering");
     goto done;
@@ -716,6 +810,7 @@ cr_status cr_store_add(cr_store *s, cr_corpus *c, cr_store_cb cb, void *ctx) {
   st = fold_df(s);
 done:
   free(s2c);
+  free(reach);
   free(idf);
   free(fixed);
   ctx_free(&x);

@@ -103,6 +103,41 @@ static const char SCHEMA_2[] =
     "UPDATE stories SET sources = (SELECT count(DISTINCT coalesce(outlet, doc_id))"
     " FROM reports WHERE reports.story = stories.id);";
 
+/* Schema 3: stories indexed by their heaviest terms (filled from the
+ * stored centroids by index_stories), so an add seeds the engine with the
+ * stories its reports can reach instead of reading every centroid. */
+static const char SCHEMA_3[] =
+    "CREATE TABLE story_terms(term INTEGER NOT NULL, story INTEGER NOT NULL,"
+    " PRIMARY KEY(term, story)) WITHOUT ROWID;";
+
+/* Fills story_terms from every stored centroid (the 2 -> 3 migration). */
+static int index_stories(cr_store *s) {
+  sqlite3_stmt *sel = NULL, *ins = NULL;
+  cr_tw *v = NULL;
+  size_t nv = 0;
+  int rc = sqlite3_prepare_v2(s->db, "SELECT id, centroid FROM stories", -1, &sel, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(s->db, CR_STORE_SQL_INDEX, -1, &ins, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(sel)) == SQLITE_ROW) {
+    uint32_t n = cr_store_blob_count((size_t)sqlite3_column_bytes(sel, 1));
+    if (n + (size_t)1 > nv) {
+      cr_tw *t = realloc(v, (n + (size_t)1) * sizeof *t);
+      if (!t) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      v = t;
+      nv = n + (size_t)1;
+    }
+    cr_store_blob_get(sqlite3_column_blob(sel, 1), n, v);
+    rc = cr_store_index_story(ins, sqlite3_column_int64(sel, 0), v, n);
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  free(v);
+  sqlite3_finalize(sel);
+  sqlite3_finalize(ins);
+  return rc;
+}
+
 int cr_store_create_v1(sqlite3 *db) {
   char sql[64];
   snprintf(sql, sizeof sql, "PRAGMA application_id=%d;", CR_STORE_APP_ID);
@@ -120,6 +155,10 @@ static int migrate_step(cr_store *s, long v) {
   else if (v == 1) {
     rc = cr_store_exec(s, SCHEMA_2);
     if (rc == SQLITE_OK) rc = cr_store_exec(s, "PRAGMA user_version=2;");
+  } else if (v == 2) {
+    rc = cr_store_exec(s, SCHEMA_3);
+    if (rc == SQLITE_OK) rc = index_stories(s);
+    if (rc == SQLITE_OK) rc = cr_store_exec(s, "PRAGMA user_version=3;");
   }
   if (rc == SQLITE_OK) rc = cr_store_exec(s, "COMMIT");
   if (rc != SQLITE_OK) cr_store_exec(s, "ROLLBACK");

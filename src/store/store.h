@@ -6,7 +6,7 @@
  *        metadata, body hash, event vector, story) and of every story
  *        (headline, size, sources, dates, centroid).
  *
- * Schema (CR_STORE_SCHEMA = 2, kept in PRAGMA user_version; the file is
+ * Schema (CR_STORE_SCHEMA = 3, kept in PRAGMA user_version; the file is
  * marked with PRAGMA application_id = CR_STORE_APP_ID):
  *   terms(id, stem UNIQUE, df)     stems of the stored vectors; df counts
  *                                  the reports folded in (meta df_upto)
@@ -16,6 +16,10 @@
  *           url, day, seen, added, story, vector BLOB, raw BLOB)
  *   meta(key PRIMARY KEY, value)   df_upto: reports id folded into df
  *   index reports_story (schema 2)
+ *   story_terms(term, story)       schema 3: each story under the
+ *                                  CR_INDEX_TERMS heaviest terms its
+ *                                  centroid has had, so an add reads only
+ *                                  the stories its reports can reach
  *
  * Vectors and centroids are blobs of (uint32 term id, float32 weight)
  * pairs, little-endian, sorted by term id: store term ids, not corpus
@@ -44,6 +48,12 @@
 /* A SQLite busy handler wait: another crossread adding to the same store
  * holds the write lock for one report at a time. */
 #define CR_STORE_BUSY_MS 10000
+/* Stories read under one term by an add (the newest): the engine's
+ * postings cap (ONLINE_MAX_POSTINGS); a term that many stories share
+ * names no event. */
+#define CR_STORE_TERM_STORIES 4096
+/* Puts a story under a term (schema 3). */
+#define CR_STORE_SQL_INDEX "INSERT OR IGNORE INTO story_terms(term, story) VALUES(?, ?)"
 
 struct cr_store {
   sqlite3 *db;
@@ -68,6 +78,12 @@ int cr_store_create_v1(sqlite3 *db);
 /* Caps the store at n pages (PRAGMA max_page_count): for tests of a full
  * disk. */
 int cr_store_limit_pages(cr_store *s, long n);
+
+/* Indexes story under the heaviest terms of its centroid c[0..n) (store
+ * term ids) with ins, a statement of CR_STORE_SQL_INDEX.  SQLITE_OK or
+ * the error. */
+int cr_store_index_story(sqlite3_stmt *ins, int64_t story, const cr_tw *c,
+                         uint32_t n);
 
 /* Vector blobs. */
 size_t cr_store_blob_size(uint32_t n);
