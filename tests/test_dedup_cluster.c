@@ -697,6 +697,48 @@ static void online_idle_seed_stays_findable(void **state) {
   cr_online_free(o);
 }
 
+/* Ten reports of one story, five on each side of a tight cut (the cohesion
+ * test alone would split them): every report has the story's terms and
+ * one of its own, and each side has `tied` terms all of its reports use
+ * and the other side's never do.  Returns how many ended in story 0. */
+static size_t split_with_tied_terms(uint32_t tied) {
+  enum { N = 10 };
+  cr_termvec v[N];
+  int32_t story[N], fixed[N];
+  uint32_t order[N];
+  for (uint32_t i = 0; i < N; i++) {
+    uint32_t t[16], n = 0;
+    float w[16];
+    for (uint32_t c = 1; c <= 3; c++) t[n] = c, w[n++] = 1.0f; /* the story */
+    for (uint32_t k = 0; k < tied; k++) /* its side's own terms */
+      t[n] = (i < N / 2 ? 50 : 70) + k, w[n++] = 0.5f;
+    t[n] = 200 + i, w[n++] = 0.5f; /* its own */
+    v[i] = unit_vec(t, w, n);
+    story[i] = 0;
+    fixed[i] = -1;
+    order[i] = i;
+  }
+  uint8_t ok = 1;
+  int32_t next = 1;
+  assert_int_equal(cr_split_stories(v, N, order, story, fixed, 1, &ok, 256,
+                                    4.0f, 0.05f, &next), 0);
+  size_t left = 0;
+  for (uint32_t i = 0; i < N; i++) {
+    left += story[i] == 0;
+    free(v[i].v);
+  }
+  return left;
+}
+
+/* A story is split only when its halves differ in more terms than chance
+ * gives: two names apart (the reports that name the suspect, those that
+ * do not) keep one story, five apart on each side make two. */
+static void split_needs_tied_terms(void **state) {
+  (void)state;
+  assert_int_equal(split_with_tied_terms(1), 10);
+  assert_int_equal(split_with_tied_terms(5), 5);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(dedup_groups_join_non_transitive_copies),
@@ -716,6 +758,7 @@ int main(void) {
       cmocka_unit_test(online_finds_story_among_many),
       cmocka_unit_test(online_seeded_stories),
       cmocka_unit_test(online_idle_seed_stays_findable),
+      cmocka_unit_test(split_needs_tied_terms),
   };
   return cmocka_run_group_tests_name("dedup_cluster", tests, NULL, NULL);
 }

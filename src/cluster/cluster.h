@@ -131,7 +131,8 @@ int cr_corpus_reread(cr_corpus *c, const char *file, size_t line,
 /* ------------------------------------------------------------ split.c */
 /* Splits stories (story[] of n documents, looked at in order[], ids < nstories) in two where
  * local weights show two groups: mean local cosine inside the halves at
- * least ratio times the mean across, and at least min_within.  Only
+ * least ratio times the mean across, and at least min_within, and (unless
+ * one half is a single report) a few terms tied to one half beyond chance.  Only
  * stories with splittable[s] are looked at; duplicates (fixed[i] >= 0)
  * are left to follow their original.  New ids come from *next_id.  nterms
  * bounds the term ids.  0, or -1 out of memory. */
