@@ -421,6 +421,20 @@ static void test_fronted_question(void **st) {
   cr_corpus_free(c);
 }
 
+/* A cue in a relative clause ("Obama, who has denounced ..., reiterated")
+ * reports up to the comma that closes the clause; the main verb after it
+ * is a cue of its own. */
+static void test_relative_clause_cue(void **st) {
+  (void)st;
+  const char *text = "Obama, who has denounced the attack as an act of terror, reiterated "
+                     "his frustration over guns.";
+  expect_attr(text, "has denounced", "who", "the attack as an act of terror", CR_ATTR_INDIRECT);
+  const char *t[1] = {text};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_non_null(attr_by_cue(doc0(c), "reiterated"));
+  cr_corpus_free(c);
+}
+
 /* "in ‘08" is an elided year, not a quotation that opens and swallows
  * the paragraph: the quote and speaker after it are still found. */
 static void test_elided_year_is_no_quote(void **st) {
@@ -787,6 +801,7 @@ int main(void) {
       cmocka_unit_test(test_according_to),
       cmocka_unit_test(test_fronted_question),
       cmocka_unit_test(test_elided_year_is_no_quote),
+      cmocka_unit_test(test_relative_clause_cue),
       cmocka_unit_test(test_learned_patterns),
       cmocka_unit_test(test_mixed_and_split_quotes),
       cmocka_unit_test(test_multi_paragraph_quote),

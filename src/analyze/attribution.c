@@ -996,6 +996,18 @@ static const char *const sourceless_before[] = {"after", "as", "before", "being"
                                                 "by", "if", "since", "when",
                                                 "while"};
 
+/* "Smith, who has called the plan a failure, said ...": a cue inside a
+ * relative clause reports only up to the comma that closes the clause,
+ * so the main verb after it keeps its own content. */
+static uint32_t relative_end(const ctx *x, uint32_t sb, uint32_t se, uint32_t lo, uint32_t hi) {
+  if (se != sb + 1 || sb == x->b || !tok_punct(x, sb - 1, ',') ||
+      !(tok_is(x, sb, "who") || tok_is(x, sb, "which")))
+    return hi;
+  for (uint32_t j = lo + 1; j < hi; j++)
+    if (!x->inq[j] && tok_punct(x, j, ',')) return j;
+  return hi;
+}
+
 /* Words that open the question of a fronted "Asked ..." clause. */
 static const char *const question_openers[] = {"about", "how", "if", "what", "whether",
                                                "which", "who", "why"};
@@ -1223,6 +1235,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
       content_after(x, ce, IN_LIST(x, i, takes_object), &lo, &hi)) {
     /* source first: officials said (that) … */
     if (passive(x, cb, i)) return emit_passive(x, out, cb, ce, i, sb, se, lo, hi, cue);
+    hi = relative_end(x, sb, se, lo, hi);
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
   }
   if (sourceless_ok(x, cb, cue) &&
