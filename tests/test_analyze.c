@@ -421,18 +421,17 @@ static void test_fronted_question(void **st) {
   cr_corpus_free(c);
 }
 
-/* A cue in a relative clause ("Obama, who has denounced ..., reiterated")
- * reports up to the comma that closes the clause; the main verb after it
- * is a cue of its own. */
+/* A cue in a relative clause ("The ruling, which contended that ...,
+ * is ...") reports up to the comma that closes the clause, not on into
+ * the main clause. */
 static void test_relative_clause_cue(void **st) {
   (void)st;
-  const char *text = "Obama, who has denounced the attack as an act of terror, reiterated "
-                     "his frustration over guns.";
-  expect_attr(text, "has denounced", "who", "the attack as an act of terror", CR_ATTR_INDIRECT);
-  const char *t[1] = {text};
-  cr_corpus *c = corpus_of(t, 1);
-  assert_non_null(attr_by_cue(doc0(c), "reiterated"));
-  cr_corpus_free(c);
+  expect_attr("The ruling, which contended that the country undertaxed the company, is a "
+              "good example of money kept offshore.",
+              "contended", "which", "that the country undertaxed the company", CR_ATTR_INDIRECT);
+  expect_attr("The family, who asked the police to show them the video, watched it on "
+              "Thursday, their lawyers said.",
+              "asked", "who", "to show them the video", CR_ATTR_INDIRECT);
 }
 
 /* "in ‘08" is an elided year, not a quotation that opens and swallows
