@@ -434,6 +434,14 @@ static void test_relative_clause_cue(void **st) {
               "asked", "who", "to show them the video", CR_ATTR_INDIRECT);
 }
 
+/* "would only say": "only" joins the cue like the modal before it; it is
+ * never the source. */
+static void test_only_joins_cue(void **st) {
+  (void)st;
+  expect_attr("The governor would only say that the plan was under review.", "would only say",
+              "The governor", "that the plan was under review", CR_ATTR_INDIRECT);
+}
+
 /* "in ‘08" is an elided year, not a quotation that opens and swallows
  * the paragraph: the quote and speaker after it are still found. */
 static void test_elided_year_is_no_quote(void **st) {
@@ -801,6 +809,7 @@ int main(void) {
       cmocka_unit_test(test_fronted_question),
       cmocka_unit_test(test_elided_year_is_no_quote),
       cmocka_unit_test(test_relative_clause_cue),
+      cmocka_unit_test(test_only_joins_cue),
       cmocka_unit_test(test_learned_patterns),
       cmocka_unit_test(test_mixed_and_split_quotes),
       cmocka_unit_test(test_multi_paragraph_quote),

@@ -114,7 +114,7 @@ static const char *const cue_left[] = {
     "again", "already", "also", "are", "been", "being", "can", "could", "did",
     "do", "does", "earlier", "even", "first", "further", "had", "has", "have",
     "is", "just", "later", "long", "may", "might", "must", "never", "not",
-    "now", "often", "once", "previously", "should", "still", "then", "was",
+    "now", "often", "once", "only", "previously", "should", "still", "then", "was",
     "were", "will", "would"};
 /* Words after which a cue word is a noun ("the claims", "his remarks"). */
 static const char *const noun_before[] = {
