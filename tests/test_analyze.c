@@ -400,6 +400,59 @@ static void test_learned_patterns(void **st) {
               "the new jobs figures", CR_ATTR_INDIRECT);
 }
 
+/* "Asked if ..., X said no": the fronted question is a sourceless
+ * attribution of its own, ended at the comma, and not the content of the
+ * answer's cue; a capitalised "Asked" that frames no question stays out. */
+static void test_fronted_question(void **st) {
+  (void)st;
+  expect_attr("Asked if he was ever bullied, the candidate said no to reporters.", "Asked", "",
+              "if he was ever bullied", CR_ATTR_INDIRECT);
+  expect_attr("Asked about taking a harder line, the governor said that he would wait.",
+              "Asked about", "", "taking a harder line", CR_ATTR_INDIRECT);
+  const char *t[2] = {"Asked if he was ever bullied, the candidate said no to reporters.",
+                      "Asked Questions Are Listed Here, the page said nothing at all."};
+  cr_corpus *c = corpus_of(t, 2);
+  char b[128];
+  const cr_attr *a = attr_by_cue(doc0(c), "said");
+  assert_non_null(a);
+  assert_string_not_equal(span_text(doc0(c), a->content, b, sizeof b),
+                                 "Asked if he was ever bullied");
+  assert_null(attr_by_cue(c->docs.v[1], "Asked"));
+  cr_corpus_free(c);
+}
+
+/* A cue in a relative clause ("The ruling, which contended that ...,
+ * is ...") reports up to the comma that closes the clause, not on into
+ * the main clause. */
+static void test_relative_clause_cue(void **st) {
+  (void)st;
+  expect_attr("The ruling, which contended that the country undertaxed the company, is a "
+              "good example of money kept offshore.",
+              "contended", "which", "that the country undertaxed the company", CR_ATTR_INDIRECT);
+  expect_attr("The family, who asked the police to show them the video, watched it on "
+              "Thursday, their lawyers said.",
+              "asked", "who", "to show them the video", CR_ATTR_INDIRECT);
+}
+
+/* "would only say": "only" joins the cue like the modal before it; it is
+ * never the source. */
+static void test_only_joins_cue(void **st) {
+  (void)st;
+  expect_attr("The governor would only say that the plan was under review.", "would only say",
+              "The governor", "that the plan was under review", CR_ATTR_INDIRECT);
+}
+
+/* "in ‘08" is an elided year, not a quotation that opens and swallows
+ * the paragraph: the quote and speaker after it are still found. */
+static void test_elided_year_is_no_quote(void **st) {
+  (void)st;
+  expect_attr("The congressman said in \xe2\x80\x98" "08 that voters were restless. "
+              "\xe2\x80\x9cIt makes their eyes open wider,\xe2\x80\x9d he added.",
+              "added", "he", "\xe2\x80\x9cIt makes their eyes open wider,\xe2\x80\x9d", CR_ATTR_DIRECT);
+  expect_attr("He grew up in the '80s and then moved away, his aide said.", "said", "his aide",
+              "He grew up in the '80s and then moved away", CR_ATTR_INDIRECT);
+}
+
 static void test_according_to(void **st) {
   (void)st;
   expect_attr("The army has 1.28 million troops, according to a defence paper.\n",
@@ -753,6 +806,10 @@ int main(void) {
       cmocka_unit_test(test_source_first),
       cmocka_unit_test(test_content_first),
       cmocka_unit_test(test_according_to),
+      cmocka_unit_test(test_fronted_question),
+      cmocka_unit_test(test_elided_year_is_no_quote),
+      cmocka_unit_test(test_relative_clause_cue),
+      cmocka_unit_test(test_only_joins_cue),
       cmocka_unit_test(test_learned_patterns),
       cmocka_unit_test(test_mixed_and_split_quotes),
       cmocka_unit_test(test_multi_paragraph_quote),

@@ -274,6 +274,15 @@ static size_t scan_email(const scanner *sc, size_t i) {
   return labels >= 2 ? last_ok : 0;
 }
 
+/* 1 when s[j..end) opens with exactly two digits (an optional "s" after
+ * them): the year after an elision mark ("'08", "'80s"). */
+static int elided_year(const char *s, size_t j, size_t end) {
+  if (j + 2 > end || s[j] < '0' || s[j] > '9' || s[j + 1] < '0' || s[j + 1] > '9') return 0;
+  size_t k = j + 2;
+  if (k < end && s[k] == 's') k++;
+  return k >= end || !((unsigned char)s[k] < 0x80 && IS_ALNUM(cr_ascii_class[(unsigned char)s[k]]));
+}
+
 /* A number: digits with , or . groups (10,000  1.28), an hh:mm time, and a
  * letter suffix (33rd 1990s 5pm).  A following hyphen-word makes the whole
  * thing a word ("10-year-old"); *kind reports which. */
@@ -398,6 +407,12 @@ static size_t scan_token(scanner *sc, size_t i, int was_space, letters *lt, int 
       i + l < sc->end && s[i + l] >= '0' && s[i + l] <= '9') {
     return scan_number(sc, i + l, lt, kind);
   }
+
+  /* An elided year ("in ‘08", "the '80s"): the mark is an apostrophe
+   * of the number, not a quotation mark that would open and swallow the
+   * rest of the paragraph (its speech verbs would read as quoted words). */
+  if ((cp == 0x2018 || is_apos(cp)) && elided_year(s, i + l, sc->end))
+    return scan_number(sc, i + l, lt, kind);
 
   cr_char_class cc = cp >= 0 ? cr_char_classify(cp) : CR_CH_OTHER;
   switch (cc) {
