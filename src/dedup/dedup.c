@@ -208,6 +208,13 @@ static void derived_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
   }
 }
 
+/* Pairs reports that share a sentence, each pair verified once.  Wire
+ * copies share many sentences, so pairing inside each sentence's group
+ * (as the groups come) verified the same pair once per shared sentence:
+ * quadratic in the overlap, 100k reports took minutes.  Instead every
+ * report gathers the members of its sentences' groups (the first
+ * DEDUP_MAX_RUN of each, as before), and each distinct later partner is
+ * verified once.  The pairs are the same, so the result is too. */
 static int derived_pass(cr_dedup *dd, const cr_corpus *c, docsh *ds, size_t n,
                         double cmin) {
   keyed_vec k = {0};
@@ -216,18 +223,46 @@ static int derived_pass(cr_dedup *dd, const cr_corpus *c, docsh *ds, size_t n,
       cr_vec_free(&k);
       return -1;
     }
+  /* group starts are kept in 32 bits below */
+  if (k.n > UINT32_MAX) {
+    cr_vec_free(&k);
+    return -1;
+  }
   qsort(k.v, k.n, sizeof *k.v, cmp_keyed);
-  for (size_t a = 0; a < k.n;) {
+  /* (doc << 32 | first member of the group) for each member among its
+   * group's first DEDUP_MAX_RUN: sorted, a report's groups lie together */
+  CR_VEC(uint64_t) by_doc = {0};
+  CR_VEC(uint64_t) partners = {0};
+  int rc = 0;
+  for (size_t a = 0; a < k.n && !rc;) {
     size_t b = a + 1;
     while (b < k.n && k.v[b].key == k.v[a].key) b++;
     size_t end = b - a > DEDUP_MAX_RUN ? a + DEDUP_MAX_RUN : b;
-    for (size_t x = a; x < end; x++)
-      for (size_t y = x + 1; y < end; y++)
-        if (k.v[x].doc != k.v[y].doc) derived_pair(dd, ds, k.v[x].doc, k.v[y].doc, cmin);
+    if (end - a > 1)
+      for (size_t x = a; x < end && !rc; x++)
+        rc = cr_vec_push(&by_doc, (uint64_t)k.v[x].doc << 32 | (uint64_t)a);
     a = b;
   }
+  if (!rc) cr_sort_u64(by_doc.v, by_doc.n);
+  for (size_t a = 0; a < by_doc.n && !rc;) {
+    uint32_t i = (uint32_t)(by_doc.v[a] >> 32);
+    size_t b = a;
+    partners.n = 0;
+    for (; b < by_doc.n && (uint32_t)(by_doc.v[b] >> 32) == i && !rc; b++) {
+      size_t g = (size_t)(by_doc.v[b] & 0xFFFFFFFFu);
+      for (size_t x = g; x < k.n && x < g + DEDUP_MAX_RUN && k.v[x].key == k.v[g].key; x++)
+        if (k.v[x].doc > i && (rc = cr_vec_push(&partners, k.v[x].doc))) break;
+    }
+    if (!rc) cr_sort_u64(partners.v, partners.n);
+    for (size_t p = 0; p < partners.n && !rc; p++)
+      if (!p || partners.v[p] != partners.v[p - 1])
+        derived_pair(dd, ds, i, (uint32_t)partners.v[p], cmin);
+    a = b;
+  }
+  cr_vec_free(&partners);
+  cr_vec_free(&by_doc);
   cr_vec_free(&k);
-  return 0;
+  return rc ? -1 : 0;
 }
 
 cr_status cr_dedup_new(cr_corpus *c, const cr_dedup_options *o,
