@@ -134,19 +134,16 @@ static int exact_pass(cr_dedup *dd, docsh *ds, size_t n) {
   return 0;
 }
 
+/* sigs (n x perms) receives every signature, for the derived pass. */
 static int near_pass(cr_dedup *dd, docsh *ds, size_t n, size_t perms,
-                     double t) {
+                     double t, uint32_t *sigs) {
   size_t rows = cr_lsh_rows(t, perms), bands = perms / rows;
-  uint32_t *sig = malloc(perms * sizeof *sig);
   keyed *k = malloc((n ? n : 1) * bands * sizeof *k);
-  if (!sig || !k) {
-    free(sig);
-    free(k);
-    return -1;
-  }
+  if (!k) return -1;
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
     if (!ds[i].nsh || dd->exact[i]) continue;
+    uint32_t *sig = sigs + i * perms;
     cr_minhash(ds[i].sh, ds[i].nsh, perms, sig);
     for (size_t b = 0; b < bands; b++) {
       k[m].key = XXH3_64bits_withSeed(sig + b * rows, rows * sizeof *sig, b);
@@ -164,7 +161,6 @@ static int near_pass(cr_dedup *dd, docsh *ds, size_t n, size_t perms,
         near_pair(dd, ds, k[x].doc, k[y].doc, t);
     a = b;
   }
-  free(sig);
   free(k);
   return 0;
 }
@@ -187,8 +183,23 @@ static int sentence_keys(const cr_doc *d, uint32_t doc, keyed_vec *out) {
   return 0;
 }
 
-static void derived_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
-                         double cmin) {
+/* Whether the signatures of i (the shorter) and j agree on enough bins
+ * for i's containment in j to reach cmin: containment c means a Jaccard
+ * of at least c|i| / (|i| + |j| - c|i|), and bins agree with probability
+ * equal to the Jaccard, so a pair far under it skips the exact merge of
+ * the two shingle lists (most pairs sharing a sentence are far under). */
+static int sig_may_contain(const docsh *ds, const uint32_t *sigs, size_t perms,
+                           uint32_t i, uint32_t j, double cmin) {
+  const uint32_t *a = sigs + (size_t)i * perms, *b = sigs + (size_t)j * perms;
+  size_t m = 0;
+  for (size_t x = 0; x < perms; x++) m += a[x] == b[x];
+  double na = (double)ds[i].nsh, nb = (double)ds[j].nsh;
+  double jmin = cmin * na / (na + nb - cmin * na);
+  return (double)m >= cr_minhash_min_agree(jmin, perms, na < nb ? na : nb);
+}
+
+static void derived_pair(cr_dedup *dd, const docsh *ds, const uint32_t *sigs,
+                         size_t perms, uint32_t i, uint32_t j, double cmin) {
   /* i is the shorter one */
   if (ds[i].nsh > ds[j].nsh) {
     uint32_t x = i;
@@ -197,7 +208,7 @@ static void derived_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
   }
   /* a near-duplicate is reported as such, not also as a derivation */
   if (dd->dup_of[i] >= 0 || dd->partner[i] >= 0 || find(dd, i) == find(dd, j) ||
-      !ds[i].nsh || ds[i].nsh == ds[j].nsh)
+      !ds[i].nsh || ds[i].nsh == ds[j].nsh || !sig_may_contain(ds, sigs, perms, i, j, cmin))
     return;
   double c = (double)cr_dedup_intersect(ds[i].sh, ds[i].nsh, ds[j].sh, ds[j].nsh) /
              (double)ds[i].nsh;
@@ -216,7 +227,7 @@ static void derived_pair(cr_dedup *dd, const docsh *ds, uint32_t i, uint32_t j,
  * DEDUP_MAX_RUN of each, as before), and each distinct later partner is
  * verified once.  The pairs are the same, so the result is too. */
 static int derived_pass(cr_dedup *dd, const cr_corpus *c, docsh *ds, size_t n,
-                        double cmin) {
+                        double cmin, const uint32_t *sigs, size_t perms) {
   keyed_vec k = {0};
   for (size_t i = 0; i < n; i++)
     if (!dd->exact[i] && sentence_keys(c->docs.v[i], (uint32_t)i, &k)) {
@@ -256,7 +267,7 @@ static int derived_pass(cr_dedup *dd, const cr_corpus *c, docsh *ds, size_t n,
     if (!rc) cr_sort_u64(partners.v, partners.n);
     for (size_t p = 0; p < partners.n && !rc; p++)
       if (!p || partners.v[p] != partners.v[p - 1])
-        derived_pair(dd, ds, i, (uint32_t)partners.v[p], cmin);
+        derived_pair(dd, ds, sigs, perms, i, (uint32_t)partners.v[p], cmin);
     a = b;
   }
   cr_vec_free(&partners);
@@ -280,6 +291,7 @@ cr_status cr_dedup_new(cr_corpus *c, const cr_dedup_options *o,
   size_t n = c->docs.n;
   cr_dedup *dd = calloc(1, sizeof *dd);
   docsh *ds = calloc(n ? n : 1, sizeof *ds);
+  uint32_t *sigs = NULL;
   st = CR_ERR_NOMEM;
   if (!dd || !ds) goto done;
   dd->n = n;
@@ -304,8 +316,9 @@ cr_status cr_dedup_new(cr_corpus *c, const cr_dedup_options *o,
     ds[i].sh = cr_dedup_shingles(ds[i].words, ds[i].nw, k, &ds[i].nsh);
     if (!ds[i].sh) goto done;
   }
-  if (exact_pass(dd, ds, n) || near_pass(dd, ds, n, perms, t) ||
-      derived_pass(dd, c, ds, n, cmin))
+  sigs = calloc((n ? n : 1) * perms, sizeof *sigs);
+  if (!sigs || exact_pass(dd, ds, n) || near_pass(dd, ds, n, perms, t, sigs) ||
+      derived_pass(dd, c, ds, n, cmin, sigs, perms))
     goto done;
   *out = dd;
   dd = NULL;
@@ -316,6 +329,7 @@ done:
     free(ds[i].sh);
   }
   free(ds);
+  free(sigs);
   cr_dedup_free(dd);
   return st;
 }

@@ -61,6 +61,12 @@ size_t cr_dedup_intersect(const uint64_t *a, size_t na, const uint64_t *b,
 /* MinHash signature (perms values) of a shingle set. */
 void cr_minhash(const uint64_t *sh, size_t n, size_t perms, uint32_t *sig);
 
+/* The fewest of perms signature bins two sets must agree on when each
+ * bin agrees with probability p: SIG_Z standard deviations under the
+ * expected count (a pair at p falls that far with probability ~1e-6),
+ * the deviation widened for a short set that fills only eff bins.  A
+ * candidate agreeing on fewer is dropped before its exact comparison. */
+double cr_minhash_min_agree(double p, size_t perms, double eff);
 /* Rows per band for a Jaccard threshold and a permutation count: the most
  * rows (fewest false candidates) that still find a pair at the threshold
  * with probability >= 0.995.  Bands = perms / rows. */

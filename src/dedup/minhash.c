@@ -58,3 +58,13 @@ size_t cr_lsh_rows(double threshold, size_t perms) {
     if (cr_lsh_candidate_prob(threshold, r, perms / r) >= 0.995) best = r;
   return best;
 }
+
+/* Standard deviations under the expected agreement (normal tail ~1e-6;
+ * one permutation hashing varies less than independent permutations). */
+#define SIG_Z 4.75
+
+double cr_minhash_min_agree(double p, size_t perms, double eff) {
+  if (eff > (double)perms) eff = (double)perms;
+  if (eff < 1) eff = 1;
+  return (double)perms * (p - SIG_Z * sqrt(p * (1 - p) / eff));
+}

@@ -273,12 +273,6 @@ static int met_before(const cr_dedup_stream *s, uint32_t i, uint32_t j, size_t b
   return 0;
 }
 
-/* Standard deviations under the expected agreement at which a pair is
- * dropped before its exact Jaccard: a pair at the threshold falls this
- * far with probability ~1e-6 (normal tail; one permutation hashing
- * varies less than that). */
-#define SIG_Z 4.75
-
 /* Whether the low bytes of two signatures agree in enough bins for the
  * pair to reach the threshold.  Bins agree with probability J (plus
  * 1/256 for bytes equal by chance), so a candidate far under it is
@@ -301,8 +295,7 @@ static int sig_may_match(const cr_dedup_stream *s, uint32_t i, uint32_t j) {
   for (; k < s->perms; k++) m += a[k] == b[k];
   double p = s->t + (1 - s->t) / 256;
   double eff = (double)(s->nsh.v[i] < s->nsh.v[j] ? s->nsh.v[i] : s->nsh.v[j]);
-  if (eff > (double)s->perms) eff = (double)s->perms;
-  return (double)m >= (double)s->perms * (p - SIG_Z * sqrt(p * (1 - p) / eff));
+  return (double)m >= cr_minhash_min_agree(p, s->perms, eff);
 }
 
 /* One half of the bands: sorted and marked, then verified into a
