@@ -442,6 +442,14 @@ static void test_only_joins_cue(void **st) {
               "The governor", "that the plan was under review", CR_ATTR_INDIRECT);
 }
 
+/* "her" before a role noun is a possessive, so "her aide" is the source
+ * (as "his aide" is), while "told her that" still ends at the object. */
+static void test_her_possessive_source(void **st) {
+  (void)st;
+  expect_attr("The senator will not run again, her aide said.", "said", "her aide",
+              "The senator will not run again", CR_ATTR_INDIRECT);
+}
+
 /* "in ‘08" is an elided year, not a quotation that opens and swallows
  * the paragraph: the quote and speaker after it are still found. */
 static void test_elided_year_is_no_quote(void **st) {
@@ -810,6 +818,7 @@ int main(void) {
       cmocka_unit_test(test_elided_year_is_no_quote),
       cmocka_unit_test(test_relative_clause_cue),
       cmocka_unit_test(test_only_joins_cue),
+      cmocka_unit_test(test_her_possessive_source),
       cmocka_unit_test(test_learned_patterns),
       cmocka_unit_test(test_mixed_and_split_quotes),
       cmocka_unit_test(test_multi_paragraph_quote),

@@ -314,6 +314,12 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
         continue;
       }
     }
+    /* "her aide said": before the phrase's first word "her" is its
+     * possessive determiner, not the object pronoun that ends a phrase */
+    if (tok_is(x, (uint32_t)p, "her") && lo == p + 1 && !IN_LIST(x, (uint32_t)lo, np_stops)) {
+      lo = p;
+      break;
+    }
     if (IN_LIST(x, (uint32_t)p, np_stops)) break;
     char w[24];
     size_t wl = cr_tok_lower(x->d, t, w, sizeof w);
