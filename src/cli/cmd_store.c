@@ -43,14 +43,21 @@ static void on_event(void *ctx, const cr_store_event *e) {
       /* fall through */
     case CR_STORE_JOINED:
       o->added++;
-      printf("added %s: report %lld, story %lld%s\n", cr_doc_id(d), (long long)e->report,
-             (long long)e->story, e->outcome == CR_STORE_NEW_STORY ? " (new)" : "");
+      /* the id comes from the input: escaped, so it cannot forge a line */
+      fputs("added ", stdout);
+      cli_put_name(stdout, cr_doc_id(d));
+      printf(": report %lld, story %lld%s\n", (long long)e->report, (long long)e->story,
+             e->outcome == CR_STORE_NEW_STORY ? " (new)" : "");
       fflush(stdout); /* a reader of our output sees it as soon as it is stored */
       break;
     case CR_STORE_SKIPPED_SAME:
       o->skipped++;
-      fprintf(stderr, "crossread add: %s: %s is already stored (report %lld, story %lld); skipped\n",
-              cr_doc_file(d), cr_doc_id(d), (long long)e->report, (long long)e->story);
+      fputs("crossread add: ", stderr);
+      cli_put_name(stderr, cr_doc_file(d));
+      fputs(": ", stderr);
+      cli_put_name(stderr, cr_doc_id(d));
+      fprintf(stderr, " is already stored (report %lld, story %lld); skipped\n",
+              (long long)e->report, (long long)e->story);
       break;
     case CR_STORE_SKIPPED_EMPTY: o->skipped++; break; /* a diagnostic says it */
   }
