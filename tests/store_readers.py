@@ -12,8 +12,8 @@ transaction at a time.  Every reader run must exit 0 with nothing on
 stderr (no SQLITE_BUSY, no "locked") and see a state some moment of the
 adds had:
   - the stories' report counts add up to a number between the reports the
-    adds had printed before the listing started and those printed after it
-    ended (plus one committed, not yet printed);
+    adds had printed before the listing started and those stored after it
+    ended, and never less than the listing before showed;
   - a story's brief has at least the sources its listing showed (stories
     only grow);
   - in one read transaction the story sizes add up to the stored reports.
@@ -46,12 +46,21 @@ def printed():
         return state["printed"], state["writing"]
 
 
+def stored(db):
+    """Reports in the store now (reports are only ever added)."""
+    c = sqlite3.connect(db, timeout=10)
+    n = c.execute("SELECT count(*) FROM reports").fetchone()[0]
+    c.close()
+    return n
+
+
 def cli_reader(binary, db, seed):
     rng = random.Random(seed)
+    last_total = 0
     while not state["done"]:
         lo, w0 = printed()
         r = subprocess.run([binary, "stories", "--db", db, "-f", "json"], capture_output=True)
-        hi, w1 = printed()
+        _, w1 = printed()
         counts["stories"] += 1
         counts["stories_during_writes"] += w0 or w1
         if r.returncode != 0 or r.stderr:
@@ -65,9 +74,11 @@ def cli_reader(binary, db, seed):
             fail("stories printed no valid JSON (%s)" % e)
             continue
         total = sum(s["reports"] for s in stories)
-        if not lo <= total <= hi + 1:
-            fail("stories add up to %d reports; %d..%d were printed around the listing"
-                 % (total, lo, hi))
+        hi = stored(db)
+        if not lo <= total <= hi or total < last_total:
+            fail("stories add up to %d reports: %d were printed before the listing, %d stored "
+                 "after it, %d listed the time before" % (total, lo, hi, last_total))
+        last_total = total
         if any(not 1 <= s["sources"] <= s["reports"] for s in stories):
             fail("a story lists more sources than reports, or none")
         if not stories:
@@ -115,12 +126,20 @@ def snapshot_reader(db):
             fail("direct read: %s" % e)
 
 
+def guarded(fn, *args):
+    """Runs a reader; an exception in it is a failure, not a quiet exit."""
+    try:
+        fn(*args)
+    except Exception as e:  # noqa: BLE001 - any error fails the test
+        fail("%s stopped: %r" % (fn.__name__, e))
+
+
 def main():
     binary, jsonl, work, chunks = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     db = os.path.join(work, "readers.db")
     lines = open(jsonl, "rb").readlines()
-    readers = [threading.Thread(target=cli_reader, args=(binary, db, 1)),
-               threading.Thread(target=snapshot_reader, args=(db,))]
+    readers = [threading.Thread(target=guarded, args=(cli_reader, binary, db, 1)),
+               threading.Thread(target=guarded, args=(snapshot_reader, db))]
     for t in readers:
         t.start()
     for k in range(1, chunks + 1):
@@ -151,6 +170,8 @@ def main():
     c = sqlite3.connect(db)
     n = c.execute("SELECT count(*) FROM reports").fetchone()[0]
     c.close()
+    if not counts["stories"] or not counts["brief"] or not counts["snapshot"]:
+        fail("a reader never ran: %s" % counts)
     if n != state["printed"]:
         fail("%d reports stored, %d printed" % (n, state["printed"]))
     print("store_readers: %d adds stored %d reports; %d stories runs (%d during writes), "

@@ -137,13 +137,16 @@ int cr_store_limit_pages(cr_store *s, long n) {
 /* Checks the file is a crossread store this build can read; *version
  * receives its schema (0: an empty database, to be created). */
 static cr_status check_identity(cr_store *s, long *version) {
-  int rc;
-  long app = query_int(s->db, "PRAGMA application_id", &rc);
+  /* One read transaction: read one by one, the three could straddle the
+   * commit of another process creating the store (application_id still
+   * 0, tables already there) and call it another application's file. */
+  int rc = cr_store_exec(s, "BEGIN");
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store header");
-  long v = query_int(s->db, "PRAGMA user_version", &rc);
+  long app = query_int(s->db, "PRAGMA application_id", &rc), v = 0, tables = 0;
+  if (rc == SQLITE_OK) v = query_int(s->db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK) tables = query_int(s->db, "SELECT count(*) FROM sqlite_master", &rc);
+  cr_store_exec(s, "COMMIT");
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store header");
-  long tables = query_int(s->db, "SELECT count(*) FROM sqlite_master", &rc);
-  if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store schema");
   if (app == 0 && v == 0 && tables == 0) {
     *version = 0;
     return CR_OK;
