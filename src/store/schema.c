@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/dates.h"
 #include "store/store.h"
 
 cr_status cr_store_fail(cr_store *s, cr_status st, const char *fmt, ...) {
@@ -281,18 +282,9 @@ void cr_store_blob_get(const unsigned char *p, uint32_t n, cr_tw *v) {
   }
 }
 
-/* Howard Hinnant's civil_from_days (the inverse of cr_days_from_civil). */
 void cr_store_iso_day(int32_t day, char out[11]) {
-  long z = (long)day + 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  unsigned long doe = (unsigned long)(z - era * 146097);
-  unsigned long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = (long)yoe + era * 400;
-  unsigned long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned long mp = (5 * doy + 2) / 153;
-  unsigned long d = doy - (153 * mp + 2) / 5 + 1;
-  unsigned long m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) y++;
+  int y, m, d;
+  cr_civil_from_days(day, &y, &m, &d);
   if (y < 0 || y > 9999) y = 0;
-  snprintf(out, 11, "%04d-%02d-%02d", (int)y, (int)(m % 13), (int)(d % 32));
+  snprintf(out, 11, "%04d-%02u-%02u", y, (unsigned)m % 13u, (unsigned)d % 32u);
 }

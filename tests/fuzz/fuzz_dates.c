@@ -1,7 +1,7 @@
-/* fuzz_dates.c — any bytes through the three date readers: metadata dates
+/* fuzz_dates.c — any bytes through every date entry point: metadata dates
  * (cr_date_parse), a report's date for clustering (cr_find_date,
- * cr_doc_day) and dates written in the text, resolved against a report
- * date (cr_find_dates).
+ * cr_doc_day; the same scanners, clean/dates.c) and dates written in the
+ * text, resolved against a report date (cr_find_dates, analyze).
  *
  * The input's first line is a metadata date string; the rest a report.
  * Invariants beyond "no crash":
