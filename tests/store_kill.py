@@ -62,6 +62,9 @@ def check_store(db, printed, killed_adds):
                 bad.append("printed %s (report %d) is not in the store" % (doc, rs[0]))
             elif have[doc] != rs:
                 bad.append("printed %s as %s, stored as %s" % (doc, rs, have[doc]))
+        if have and c.execute("SELECT count(*) FROM stories s WHERE size != "
+                              "(SELECT count(*) FROM reports r WHERE r.story = s.id)").fetchone()[0]:
+            bad.append("a story's size differs from its stored reports")
         # each killed add may have committed one report it did not print
         if len(have) - len(printed) > killed_adds:
             bad.append("%d stored but %d printed (%d kills)" % (len(have), len(printed), killed_adds))
