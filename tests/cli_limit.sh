@@ -37,4 +37,22 @@ check "report --db: --limit max_docs=2: exit 1, names the story" \
   "[ $rc -eq 1 ] && grep -q 'limit max_docs) reading story 1' '$T/err'"
 "$BIN" report --db "$T/s.db" -o "$T/site2" -L max_docs=5 2>"$T/err"; rc=$?
 check "report --db: --limit max_docs=5: exit 0" "[ $rc -eq 0 ] && [ -f '$T/site2/index.html' ]"
+# the store's size: the add stops with the limit named, the store keeps
+# what was printed, and an add with room completes the rest
+if [ -d ../shared/data ]; then
+  python3 bench/genreports.py ../shared/data 200 --seed 3 --bytes 1500 >"$T/r.jsonl"
+  "$BIN" add -q --db "$T/cap.db" -L max_store_bytes=200K "$T/r.jsonl" >"$T/cap1" 2>"$T/err"; rc=$?
+  n1=$(grep -c '^added ' "$T/cap1")
+  check "add -L max_store_bytes=200K: exit 1 after $n1 reports, names the limit" \
+    "[ $rc -eq 1 ] && [ $n1 -gt 0 ] && grep -q 'size limit (limit max_store_bytes' '$T/err'"
+  check "... the store file stays within 200K and holds what was printed" \
+    "[ \$(stat -c %s '$T/cap.db') -le 204800 ] && python3 -c '
+import sqlite3,sys
+c=sqlite3.connect(sys.argv[1])
+assert c.execute(\"PRAGMA integrity_check\").fetchone()[0]==\"ok\"
+assert c.execute(\"SELECT count(*) FROM reports\").fetchone()[0]==int(sys.argv[2])' '$T/cap.db' $n1"
+  "$BIN" add -q --db "$T/cap.db" "$T/r.jsonl" >"$T/cap2" 2>/dev/null; rc=$?
+  check "... an add without the limit stores the rest" \
+    "[ $rc -eq 0 ] && [ \$(( n1 + \$(grep -c '^added ' '$T/cap2') )) -eq \$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM reports\").fetchone()[0])' '$T/cap.db') ]"
+fi
 [ "$fails" -eq 0 ]

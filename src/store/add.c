@@ -640,6 +640,7 @@ cr_status cr_store_add(cr_store *s, cr_corpus *c, cr_store_cb cb, void *ctx) {
   cr_status st = cr_corpus_analyze(c);
   if (st != CR_OK) return cr_store_fail(s, st, "analyzing the reports: %s", cr_status_str(st));
   if ((st = fold_df(s)) != CR_OK) return st;
+  if ((st = cr_store_cap(s, c->limits.max_store_bytes)) != CR_OK) return st;
   add_ctx x;
   memset(&x, 0, sizeof x);
   x.s = s;

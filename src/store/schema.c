@@ -27,6 +27,12 @@ cr_status cr_store_fail(cr_store *s, cr_status st, const char *fmt, ...) {
 cr_status cr_store_sqlfail(cr_store *s, int rc, const char *doing) {
   switch (rc & 0xff) {
     case SQLITE_FULL:
+      if (s->max_bytes)
+        return cr_store_fail(s, CR_ERR_LIMIT,
+                             "the store reached its size limit (limit max_store_bytes, "
+                             "%zu bytes) or the disk is full while %s; that write was "
+                             "rolled back",
+                             s->max_bytes, doing);
       return cr_store_fail(s, CR_ERR_IO,
                            "disk full (or the store's size limit reached) while "
                            "%s; that write was rolled back",
@@ -133,6 +139,21 @@ int cr_store_limit_pages(cr_store *s, long n) {
   char sql[64];
   snprintf(sql, sizeof sql, "PRAGMA max_page_count=%ld;", n);
   return cr_store_exec(s, sql);
+}
+
+cr_status cr_store_cap(cr_store *s, size_t max) {
+  int rc;
+  long page = query_int(s->db, "PRAGMA page_size", &rc);
+  if (rc != SQLITE_OK || page <= 0) return cr_store_sqlfail(s, rc, "reading the page size");
+  /* only ever lowered: a cap already set (a test's full disk) stays */
+  long cur = query_int(s->db, "PRAGMA max_page_count", &rc);
+  if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store size limit");
+  size_t pages = max / (size_t)page;
+  if (pages < 1) pages = 1;
+  if (cur > 0 && pages >= (size_t)cur) return CR_OK;
+  s->max_bytes = max;
+  rc = cr_store_limit_pages(s, (long)pages);
+  return rc == SQLITE_OK ? CR_OK : cr_store_sqlfail(s, rc, "setting the store size limit");
 }
 
 /* Checks the file is a crossread store this build can read; *version

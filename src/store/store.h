@@ -49,6 +49,7 @@ struct cr_store {
   sqlite3 *db;
   char *path;
   int readonly;
+  size_t max_bytes; /* limit max_store_bytes of the add, 0 before one */
   char err[512];
 };
 
@@ -68,6 +69,9 @@ int cr_store_create_v1(sqlite3 *db);
 /* Caps the store at n pages (PRAGMA max_page_count): for tests of a full
  * disk. */
 int cr_store_limit_pages(cr_store *s, long n);
+/* Caps the store file at about max bytes (limit max_store_bytes): a write
+ * past it fails with SQLITE_FULL, rolled back like a full disk. */
+cr_status cr_store_cap(cr_store *s, size_t max);
 
 /* Vector blobs. */
 size_t cr_store_blob_size(uint32_t n);
