@@ -5,11 +5,10 @@ usage: store_kill.py CROSSREAD REPORTS.jsonl WORKDIR RUNS SEED
 
 Each run starts from an empty store and kills `crossread add` once or
 twice (a third of the runs also kill the first re-run), each time at a
-random point: after a random delay drawn over the whole length of a clean
-add (so some kills land while the input is read or the store created,
-most between and inside report transactions, some in the final df fold or
-after the process ended), or right after the add printed a random number
-of reports.  After every kill the store must open, pass integrity_check
+random point: a random delay before the first report is stored (reading
+the input, creating the store), or right after the add printed its k-th
+report (k random), or a random part of one report's time after that
+(inside the next transaction, or in the df fold after the last).  After every kill the store must open, pass integrity_check
 and foreign_key_check, and hold every report the add printed with the
 report and story numbers it printed (at most one more: committed, killed
 before printing).  A last add must then complete and leave every report
@@ -112,23 +111,20 @@ def kill_one(rng, binary, db, jsonl, out, secs, total):
         delay = rng.uniform(0, first)
         mode = "at %.3fs" % delay
         time.sleep(delay)
-    elif r < 0.55:
-        # a delay after the first report: inside or between report
-        # transactions, in the df fold, or past the end
-        line = p.stdout.readline()
-        if line:
-            got.append(line)
-        delay = rng.uniform(0, (full - first) * 1.3)
-        mode = "%.4fs after the first report" % delay
-        time.sleep(delay)
     else:
-        want = rng.randrange(1, max(2, total))
-        mode = "after %d lines" % want
+        # right after the add printed its k-th report, or a random part of
+        # a report's time later (inside the next transaction; after the
+        # last one, in the df fold)
+        want = rng.randrange(1, total + 1)
+        delay = 0 if r < 0.6 else rng.uniform(0, 2 * (full - first) / max(1, total))
+        mode = "%.4fs after %d lines" % (delay, want)
         while len(got) < want:
             line = p.stdout.readline()
             if not line:
                 break
             got.append(line)
+        if delay:
+            time.sleep(delay)
     exited = p.poll() is not None
     if not exited:
         p.send_signal(signal.SIGKILL)

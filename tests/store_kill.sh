@@ -15,5 +15,5 @@ runs=${STORE_KILL_RUNS:-$runs}
 seed=${STORE_KILL_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 T=$(mktemp -d /tmp/crossread-kill-XXXXXX)
 trap 'rm -rf "$T"' EXIT
-python3 bench/genreports.py ../shared/data 200 --seed 11 --bytes 1000 >"$T/reports.jsonl" || exit 1
+python3 bench/genreports.py ../shared/data 120 --seed 11 --bytes 1000 >"$T/reports.jsonl" || exit 1
 python3 tests/store_kill.py "$BIN" "$T/reports.jsonl" "$T" "$runs" "$seed"
