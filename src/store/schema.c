@@ -65,8 +65,7 @@ int cr_store_exec(cr_store *s, const char *sql) {
   return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
-/* One integer from a query (a pragma); rc in *rc. */
-static long query_int(sqlite3 *db, const char *sql, int *rc) {
+long cr_store_query_int(sqlite3 *db, const char *sql, int *rc) {
   sqlite3_stmt *st;
   long v = 0;
   *rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -143,10 +142,10 @@ int cr_store_limit_pages(cr_store *s, long n) {
 
 cr_status cr_store_cap(cr_store *s, size_t max) {
   int rc;
-  long page = query_int(s->db, "PRAGMA page_size", &rc);
+  long page = cr_store_query_int(s->db, "PRAGMA page_size", &rc);
   if (rc != SQLITE_OK || page <= 0) return cr_store_sqlfail(s, rc, "reading the page size");
   /* only ever lowered: a cap already set (a test's full disk) stays */
-  long cur = query_int(s->db, "PRAGMA max_page_count", &rc);
+  long cur = cr_store_query_int(s->db, "PRAGMA max_page_count", &rc);
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store size limit");
   size_t pages = max / (size_t)page;
   if (pages < 1) pages = 1;
@@ -164,9 +163,9 @@ static cr_status check_identity(cr_store *s, long *version) {
    * 0, tables already there) and call it another application's file. */
   int rc = cr_store_exec(s, "BEGIN");
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store header");
-  long app = query_int(s->db, "PRAGMA application_id", &rc), v = 0, tables = 0;
-  if (rc == SQLITE_OK) v = query_int(s->db, "PRAGMA user_version", &rc);
-  if (rc == SQLITE_OK) tables = query_int(s->db, "SELECT count(*) FROM sqlite_master", &rc);
+  long app = cr_store_query_int(s->db, "PRAGMA application_id", &rc), v = 0, tables = 0;
+  if (rc == SQLITE_OK) v = cr_store_query_int(s->db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK) tables = cr_store_query_int(s->db, "SELECT count(*) FROM sqlite_master", &rc);
   cr_store_exec(s, "COMMIT");
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store header");
   if (app == 0 && v == 0 && tables == 0) {

@@ -59,6 +59,9 @@ cr_status cr_store_fail(cr_store *s, cr_status st, const char *fmt, ...)
 /* Records the SQLite error of rc on s with what was being done. */
 cr_status cr_store_sqlfail(cr_store *s, int rc, const char *doing);
 
+/* One integer from a query (a pragma, a count); rc in *rc (SQLITE_OK when
+ * it ran, 0 returned when it has no row). */
+long cr_store_query_int(sqlite3 *db, const char *sql, int *rc);
 /* Runs one SQL statement without results. */
 int cr_store_exec(cr_store *s, const char *sql);
 
