@@ -59,7 +59,7 @@ int main(int argc, char **argv) {
     }
     /* Decompressed size, for MB/s of HTML (not timed). */
     if (cr_is_gzip(raw.data, raw.len)) {
-      if (!cr_gunzip(raw.data, raw.len, (size_t)1 << 30, &plain)) html_bytes += (double)plain.len;
+      if (!cr_gunzip(raw.data, raw.len, (size_t)1 << 30, 0, &plain)) html_bytes += (double)plain.len;
     } else {
       html_bytes += (double)raw.len;
     }

@@ -55,6 +55,9 @@ typedef struct cr_limits {
   /* clean/extract (HTML): */
   size_t max_html_bytes;    /* largest HTML page, after gzip decompression */
   size_t max_html_depth;    /* element nesting read; deeper tags unwrapped */
+  size_t max_gzip_ratio;    /* decompressed bytes per compressed byte */
+  /* store (crossread add): */
+  size_t max_store_bytes;   /* story store file size; an add stops there */
 } cr_limits;
 
 /* Fills *l with the defaults (documented in docs/limits.md). */

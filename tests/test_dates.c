@@ -59,11 +59,50 @@ static void no_date(void **state) {
   assert_int_equal(parse("Mayor says no", iso), 0);
 }
 
+/* The report date for clustering comes from the same scanners: a full
+ * date with a plausible year, impossible and yearless dates passed over. */
+static void report_date(void **state) {
+  (void)state;
+  const char *url = "http: / / x. com / 2013 / 05 / 02 / story\nHeadline";
+  assert_int_equal(cr_find_date(url, strlen(url)), cr_days_from_civil(2013, 5, 2));
+  const char *dots = "Published: 2012. 08. 08 09: 01 AM";
+  assert_int_equal(cr_find_date(dots, strlen(dots)), cr_days_from_civil(2012, 8, 8));
+  const char *skip = "Oct. 17 then 2013-02-30 and 1850-01-02, finally 3rd May 2013";
+  assert_int_equal(cr_find_date(skip, strlen(skip)), cr_days_from_civil(2013, 5, 3));
+  /* numeric day/month orders are not guessed */
+  assert_int_equal(cr_find_date("on 10/11/2012", 13), CR_NO_DAY);
+  /* only the header region counts */
+  char far[700];
+  memset(far, 'x', sizeof far);
+  memcpy(far + 650, " 2013-05-02", 11);
+  assert_int_equal(cr_find_date(far, sizeof far), CR_NO_DAY);
+  /* and the metadata reader agrees with it */
+  char iso[32];
+  assert_int_equal(cr_date_parse(dots, strlen(dots), iso, sizeof iso), 1);
+  assert_string_equal(iso, "2012-08-08");
+}
+
+static void calendar(void **state) {
+  (void)state;
+  assert_int_equal(cr_days_from_civil(1970, 1, 1), 0);
+  assert_int_equal(cr_days_from_civil(2000, 3, 1) - cr_days_from_civil(2000, 2, 28), 2);
+  for (long z = -800000; z <= 800000; z += 997) {
+    int y, m, d;
+    cr_civil_from_days(z, &y, &m, &d);
+    assert_int_equal(cr_days_from_civil(y, (unsigned)m, (unsigned)d), z);
+  }
+  assert_int_equal(cr_month_of("Sept", 4), 9);
+  assert_int_equal(cr_month_of("MAY", 3), 5);
+  assert_int_equal(cr_month_of("Mayor", 5), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(formats),
       cmocka_unit_test(impossible_dates_are_flagged),
       cmocka_unit_test(no_date),
+      cmocka_unit_test(report_date),
+      cmocka_unit_test(calendar),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -197,6 +197,45 @@ static void gzip_pages(void **state) {
   cr_corpus_free(c);
 }
 
+/* The ratio limit stops a bomb long before max_html_bytes, and lets a
+ * page of ordinary text (a few times smaller compressed) through. */
+static void gzip_ratio(void **state) {
+  (void)state;
+  cr_limits lim;
+  cr_limits_default(&lim);
+  lim.max_gzip_ratio = 100;
+  cr_corpus *c = cr_corpus_new(&lim);
+  size_t big = 4u << 20, n;
+  char *zeros = calloc(1, big);
+  char *z = gz(zeros, big, &n);
+  assert_int_equal(cr_corpus_add_memory(c, "bomb.html.gz", z, n, CR_INPUT_AUTO), CR_ERR_INPUT);
+  assert_true(has_diag(c, "limit max_gzip_ratio"));
+  free(z);
+  /* 2 MB of varied words in paragraphs: compresses about 3x */
+  char *text = zeros;
+  size_t k = 0;
+  unsigned r = 12345;
+  k += (size_t)snprintf(text, big, "<html><body><article>");
+  while (k < (2u << 20)) {
+    k += (size_t)snprintf(text + k, big - k, "<p>");
+    for (int w = 0; w < 40; w++) {
+      int len = 2 + (int)((r = r * 1103515245u + 12345u) >> 16) % 8;
+      for (int i = 0; i < len; i++)
+        text[k++] = (char)('a' + ((r = r * 1103515245u + 12345u) >> 16) % 26);
+      text[k++] = ' ';
+    }
+    k += (size_t)snprintf(text + k, big - k, ".</p>\n");
+  }
+  k += (size_t)snprintf(text + k, big - k, "</article></body></html>");
+  z = gz(text, k, &n);
+  assert_true(k / n < 10);
+  assert_int_equal(cr_corpus_add_memory(c, "page.html.gz", z, n, CR_INPUT_AUTO), CR_OK);
+  free(z);
+  free(zeros);
+  assert_int_equal(cr_corpus_failed_inputs(c), 1);
+  cr_corpus_free(c);
+}
+
 static void broken_markup(void **state) {
   (void)state;
   cr_corpus *c = cr_corpus_new(NULL);
@@ -289,6 +328,7 @@ int main(void) {
       cmocka_unit_test(json_ld_article_body_when_markup_is_thin),
       cmocka_unit_test(charsets),
       cmocka_unit_test(gzip_pages),
+      cmocka_unit_test(gzip_ratio),
       cmocka_unit_test(broken_markup),
       cmocka_unit_test(deep_nesting),
       cmocka_unit_test(depth_cap_is_linear),

@@ -11,50 +11,20 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "clean/dates.h"
 
-static const char *const month_names[12][2] = {
-    {"january", "jan"}, {"february", "feb"}, {"march", "mar"},
-    {"april", "apr"},   {"may", "may"},      {"june", "jun"},
-    {"july", "jul"},    {"august", "aug"},   {"september", "sep"},
-    {"october", "oct"}, {"november", "nov"}, {"december", "dec"}};
 static const char *const weekdays[7] = {"monday", "tuesday", "wednesday",
                                         "thursday", "friday", "saturday",
                                         "sunday"};
 
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* 0 = Monday ... 6 = Sunday. */
 static int weekday_of(long days) { return (int)(((days % 7) + 7 + 3) % 7); }
 
+/* A month token ("Oct." too): the shared month names. */
 static int month_of(const char *w) {
   size_t n = strlen(w);
   if (n && w[n - 1] == '.') n--;
-  for (int m = 0; m < 12; m++)
-    if ((strlen(month_names[m][0]) == n && !strncmp(w, month_names[m][0], n)) ||
-        (strlen(month_names[m][1]) == n && !strncmp(w, month_names[m][1], n)) ||
-        (m == 8 && n == 4 && !strncmp(w, "sept", 4)))
-      return m + 1;
-  return 0;
+  return cr_month_of(w, n);
 }
 
 static int small_int(const cr_doc *d, uint32_t i, int lo, int hi) {
@@ -91,7 +61,7 @@ static int push(cr_date_vec *out, cr_span s, long days, int have_ref,
   dt.span = s;
   dt.relative = rel;
   dt.granularity = gran;
-  if (have_ref) civil_from_days(days, &dt.year, &dt.month, &dt.day);
+  if (have_ref) cr_civil_from_days(days, &dt.year, &dt.month, &dt.day);
   if (gran == 'm' || gran == 'y') dt.day = 0;
   if (gran == 'y') dt.month = 0;
   return cr_vec_push(out, dt);
@@ -100,7 +70,7 @@ static int push(cr_date_vec *out, cr_span s, long days, int have_ref,
 int cr_find_dates(const cr_doc *d, const char *ref_iso, cr_date_vec *out) {
   int ry = 0, rm = 0, rd = 0;
   int have_ref = parse_iso(ref_iso, &ry, &rm, &rd);
-  long ref = have_ref ? days_from_civil(ry, rm, rd) : 0;
+  long ref = have_ref ? cr_days_from_civil(ry, (unsigned)rm, (unsigned)rd) : 0;
   for (size_t s = 0; s < d->nsents; s++) {
     const cr_sentence *se = &d->sents[s];
     uint8_t pk = d->paras[se->para].kind;

@@ -3,6 +3,8 @@
  * "not a date". */
 #include "clean/dates.h"
 
+#include "core/doc.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,8 +19,7 @@ static const char *const month_names[] = {
     "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december"};
 
-/* Month from a word: full name or its first three letters ("Sept" too). */
-static int month_of(const char *p, size_t n) {
+int cr_month_of(const char *p, size_t n) {
   if (n < 3) return 0;
   for (int i = 0; i < 12; i++) {
     size_t full = strlen(month_names[i]);
@@ -115,14 +116,26 @@ static void parse_time(const char *s, size_t n, size_t i, dt *t) {
   }
 }
 
-/* "YYYY-MM-DD" or "YYYY/MM/DD" at i. */
+/* Spaces around a date separator: URL paths in tokenized text ("2013 /
+ * 05 / 02"). */
+static void skip_blanks(const char *s, size_t n, size_t *i) {
+  while (*i < n && s[*i] == ' ') (*i)++;
+}
+
+/* "YYYY-MM-DD", "YYYY/MM/DD" or "YYYY / MM / DD" at i. */
 static int try_ymd(const char *s, size_t n, size_t i, dt *t) {
   size_t j = i;
   int y, m, d;
-  if (digits(s, n, &j, 4, &y) != 4 || j >= n || (s[j] != '-' && s[j] != '/' && s[j] != '.')) return 0;
+  if (digits(s, n, &j, 4, &y) != 4) return 0;
+  skip_blanks(s, n, &j);
+  if (j >= n || (s[j] != '-' && s[j] != '/' && s[j] != '.')) return 0;
   char sep = s[j++];
-  if (!digits(s, n, &j, 2, &m) || j >= n || s[j] != sep) return 0;
+  skip_blanks(s, n, &j);
+  if (!digits(s, n, &j, 2, &m)) return 0;
+  skip_blanks(s, n, &j);
+  if (j >= n || s[j] != sep) return 0;
   j++;
+  skip_blanks(s, n, &j);
   if (!digits(s, n, &j, 2, &d)) return 0;
   if (j < n && isdigit((unsigned char)s[j])) return 0;
   t->y = y, t->mo = m, t->d = d;
@@ -160,7 +173,7 @@ static size_t word_at(const char *s, size_t n, size_t i) {
  * weekday before and a time after. */
 static int try_words(const char *s, size_t n, size_t i, dt *t) {
   size_t w = word_at(s, n, i);
-  int m = month_of(s + i, w);
+  int m = cr_month_of(s + i, w);
   size_t j = i + w;
   if (m) { /* Month D[, YYYY] */
     if (j < n && s[j] == '.') j++;
@@ -189,7 +202,7 @@ static int try_words(const char *s, size_t n, size_t i, dt *t) {
     j += 2;
   while (j < n && s[j] == ' ') j++;
   w = word_at(s, n, j);
-  if (!(m = month_of(s + j, w))) return 0;
+  if (!(m = cr_month_of(s + j, w))) return 0;
   j += w;
   if (j < n && s[j] == '.') j++;
   skip_space(s, n, &j);
@@ -245,4 +258,65 @@ int cr_date_parse(const char *s, size_t n, char *iso, size_t cap) {
     return 1;
   }
   return 0;
+}
+
+/* ------------------------------------------------------------ calendar */
+
+int32_t cr_days_from_civil(int y, unsigned m, unsigned d) {
+  /* H. Hinnant's days_from_civil. */
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = (unsigned)(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (int32_t)doe - 719468;
+}
+
+void cr_civil_from_days(long z, int *y, int *m, int *d) {
+  /* H. Hinnant's civil_from_days. */
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* ------------------------------------------------------------ report date */
+
+/* Header region searched for a report's written date: dates further down
+ * are usually about other events ("in October 2010 she ..."). */
+#define DATE_SCAN_BYTES 600
+
+/* Years a news report's own date can have: outside, a number that looks
+ * like a date ("1200 / 10 / 12") rather than a date. */
+static int report_year(int y) { return y >= 1900 && y <= 2100; }
+
+int32_t cr_find_date(const char *s, size_t n) {
+  if (n > DATE_SCAN_BYTES) n = DATE_SCAN_BYTES;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && isalnum((unsigned char)s[i - 1])) continue;
+    dt t = {-1, -1, -1, -1, -1, -1, 0, 0};
+    int ok = 0;
+    /* day-first and month-first numeric dates (10/11/2012) are left out:
+     * their order is a guess, and a wrong guess moves a report a month */
+    if (isdigit((unsigned char)s[i])) ok = try_ymd(s, n, i, &t) || try_words(s, n, i, &t);
+    else if (isalpha((unsigned char)s[i])) ok = try_words(s, n, i, &t);
+    if (ok && report_year(t.y) && t.mo >= 1 && t.mo <= 12 && t.d >= 1 &&
+        t.d <= days_in_month(t.y, t.mo))
+      return cr_days_from_civil(t.y, (unsigned)t.mo, (unsigned)t.d);
+  }
+  return CR_NO_DAY;
+}
+
+int32_t cr_doc_day(const cr_doc *d) {
+  const char *m = d->meta.date_valid > 0 ? d->meta.date : d->meta.date_raw;
+  if (m) {
+    int32_t day = cr_find_date(m, strlen(m));
+    if (day != CR_NO_DAY) return day;
+  }
+  return cr_find_date(d->text, d->text_len);
 }

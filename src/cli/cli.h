@@ -54,5 +54,11 @@ void cli_put_name(FILE *f, const char *name);
 /* hardening: applies "--limit NAME=VALUE" to l; prints a message naming
  * the valid limits and returns -1 when it is not valid. */
 int cli_limit_option(cr_limits *l, const char *arg, const char *cmd);
+/* hardening: every command that reads reports takes -L/--limit (its
+ * getopt_long entry, "L:" in its short options, a 'L' case calling
+ * cli_limit_option, and this line in its usage). */
+#define CLI_LIMIT_OPT {"limit", required_argument, 0, 'L'}
+#define CLI_LIMIT_HELP \
+  "  -L, --limit NAME=VALUE  change an input limit (see 'crossread limits')\n"
 int cmd_limits(int argc, char **argv);
 #endif

@@ -114,7 +114,8 @@ done:
 }
 
 /* --db FILE --story ID: the story's stored reports as the corpus. */
-static int load_story(const char *db, long story, int ninputs, cr_corpus **out) {
+static int load_story(const char *db, long story, int ninputs, const cr_limits *lim,
+                      cr_corpus **out) {
   *out = NULL;
   if (!db || !story || ninputs) {
     fputs(ninputs ? "crossread brief: --db takes no inputs\n"
@@ -128,7 +129,7 @@ static int load_story(const char *db, long story, int ninputs, cr_corpus **out) 
     fprintf(stderr, "crossread brief: %s\n", err);
     return CLI_INPUT_FAILED;
   }
-  cr_corpus *c = cr_corpus_new(NULL);
+  cr_corpus *c = cr_corpus_new(lim);
   cr_status st = c ? cr_store_load_story(s, story, c) : CR_ERR_NOMEM;
   if (st != CR_OK) {
     fprintf(stderr, "crossread brief: %s\n", c ? cr_store_errmsg(s) : "out of memory");
@@ -203,7 +204,7 @@ int cmd_brief(int argc, char **argv) {
   }
   cr_corpus *c;
   int rc;
-  if (db || story) rc = load_story(db, story, argc - optind, &c);
+  if (db || story) rc = load_story(db, story, argc - optind, &lim, &c);
   else rc = cli_read_inputs("brief", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;

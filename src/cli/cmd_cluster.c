@@ -23,6 +23,7 @@ static void usage(FILE *f) {
       "      --rounds N         refinement rounds (default 3; 0 none)\n"
       "      --no-dedup         cluster duplicates like any report\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
+      CLI_LIMIT_HELP
       "  -q, --quiet            no progress on stderr\n"
       "  -h, --help             this help\n"
       "\n"
@@ -43,13 +44,15 @@ int cmd_cluster(int argc, char **argv) {
       {"merge", required_argument, 0, O_MERGE}, {"days", required_argument, 0, O_DAYS},
       {"rounds", required_argument, 0, O_ROUNDS}, {"no-dedup", no_argument, 0, O_NODEDUP},
       {"output", required_argument, 0, 'o'}, {"quiet", no_argument, 0, 'q'},
-      {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+      {"help", no_argument, 0, 'h'}, CLI_LIMIT_OPT, {0, 0, 0, 0}};
   cr_cluster_options co = {0, 0, 0, 0};
   int quiet = 0, dedup = 1, ch;
   const char *out = NULL;
   char *end;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "f:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
         if (strcmp(optarg, "jsonl")) {
@@ -82,13 +85,16 @@ int cmd_cluster(int argc, char **argv) {
         break;
       case O_NODEDUP: dedup = 0; break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "cluster")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("cluster", NULL, argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("cluster", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

@@ -23,6 +23,7 @@ static void usage(FILE *f) {
       "  -k, --shingle N        words per shingle (default 5)\n"
       "  -p, --perms N          MinHash permutations (default 128)\n"
       "  -o, --output FILE      write to FILE instead of stdout\n"
+      CLI_LIMIT_HELP
       "  -q, --quiet            no progress on stderr\n"
       "  -h, --help             this help\n"
       "\n"
@@ -56,13 +57,15 @@ int cmd_dedup(int argc, char **argv) {
       {"threshold", required_argument, 0, 't'}, {"containment", required_argument, 0, 'c'},
       {"shingle", required_argument, 0, 'k'},   {"perms", required_argument, 0, 'p'},
       {"output", required_argument, 0, 'o'},    {"quiet", no_argument, 0, 'q'},
-      {"help", no_argument, 0, 'h'},            {0, 0, 0, 0}};
+      {"help", no_argument, 0, 'h'},            CLI_LIMIT_OPT, {0, 0, 0, 0}};
   cr_dedup_options o = {0, 0, 0, 0};
   int quiet = 0, ch;
   long v;
   const char *out = NULL;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "t:c:k:p:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "t:c:k:p:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 't':
       case 'c':
@@ -86,13 +89,16 @@ int cmd_dedup(int argc, char **argv) {
         o.perms = (size_t)v;
         break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "dedup")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("dedup", NULL, argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("dedup", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

@@ -22,6 +22,7 @@ static void usage(FILE *f) {
       "  -a, --all             include untyped names mentioned once\n"
       "  -m, --no-mentions     leave out the mention list\n"
       "  -o, --output FILE     write to FILE instead of stdout\n"
+      CLI_LIMIT_HELP
       "  -q, --quiet           no progress on stderr\n"
       "  -h, --help            this help\n",
       f);
@@ -110,22 +111,27 @@ int cmd_entities(int argc, char **argv) {
                                        {"output", required_argument, 0, 'o'},
                                        {"quiet", no_argument, 0, 'q'},
                                        {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+                                       CLI_LIMIT_OPT, {0, 0, 0, 0}};
   int all = 0, mentions = 1, quiet = 0, ch;
   const char *out = NULL;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "amo:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "amo:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'a': all = 1; break;
       case 'm': mentions = 0; break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "entities")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("entities", NULL, argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("entities", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

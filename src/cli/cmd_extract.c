@@ -22,6 +22,7 @@ static void usage(FILE *f) {
       "                          object {id: {articleBody, title, author,\n"
       "                          date, url, outlet, language}} (default text)\n"
       "  -o, --output FILE       write to FILE instead of stdout\n"
+      CLI_LIMIT_HELP
       "  -q, --quiet             no progress on stderr\n"
       "  -h, --help              this help\n",
       f);
@@ -46,11 +47,13 @@ int cmd_extract(int argc, char **argv) {
                                        {"output", required_argument, 0, 'o'},
                                        {"quiet", no_argument, 0, 'q'},
                                        {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+                                       CLI_LIMIT_OPT, {0, 0, 0, 0}};
   int fmt = CR_FORMAT_TEXT, quiet = 0, ch;
   const char *out = NULL;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "f:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
         fmt = cli_format(optarg);
@@ -60,6 +63,9 @@ int cmd_extract(int argc, char **argv) {
         }
         break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "extract")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
@@ -79,7 +85,7 @@ int cmd_extract(int argc, char **argv) {
   for (int i = optind; i < argc; i++) {
     /* One corpus per input: a directory of thousands of pages never holds
      * more than one input's pages at once. */
-    cr_corpus *c = cr_corpus_new(NULL);
+    cr_corpus *c = cr_corpus_new(&lim);
     if (!c) {
       fputs("crossread: out of memory\n", stderr);
       failed = 1;

@@ -18,6 +18,7 @@ static void usage(FILE *f) {
       "\n"
       "options:\n"
       "  -o, --output FILE   write to FILE instead of stdout\n"
+      CLI_LIMIT_HELP
       "  -q, --quiet         no progress on stderr\n"
       "  -h, --help          this help\n",
       f);
@@ -90,20 +91,25 @@ int cmd_numbers(int argc, char **argv) {
   static const struct option opts[] = {{"output", required_argument, 0, 'o'},
                                        {"quiet", no_argument, 0, 'q'},
                                        {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+                                       CLI_LIMIT_OPT, {0, 0, 0, 0}};
   int quiet = 0, ch;
   const char *out = NULL;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "numbers")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("numbers", NULL, argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("numbers", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

@@ -27,6 +27,7 @@ static void usage(FILE *f) {
       "      --offsets codepoint|byte  offset unit (default codepoint)\n"
       "  -t, --text                   add the text of each role\n"
       "  -o, --output FILE            write to FILE instead of stdout\n"
+      CLI_LIMIT_HELP
       "  -q, --quiet                  no progress on stderr\n"
       "  -h, --help                   this help\n",
       f);
@@ -109,11 +110,13 @@ int cmd_quotes(int argc, char **argv) {
                                        {"output", required_argument, 0, 'o'},
                                        {"quiet", no_argument, 0, 'q'},
                                        {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+                                       CLI_LIMIT_OPT, {0, 0, 0, 0}};
   int fmt = CR_FORMAT_JSONL, quiet = 0, bytes = 0, with_text = 0, ch;
   const char *out = NULL;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "f:o:qht", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "f:o:L:qht", opts, NULL)) != -1) {
     switch (ch) {
       case 'f':
         fmt = cli_format(optarg);
@@ -132,13 +135,16 @@ int cmd_quotes(int argc, char **argv) {
         break;
       case 't': with_text = 1; break;
       case 'o': out = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "quotes")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
     }
   }
   cr_corpus *c;
-  int rc = cli_read_inputs("quotes", NULL, argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("quotes", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) usage(stderr);
   if (rc != CLI_OK) return rc;
   rc = CLI_INPUT_FAILED;

@@ -39,19 +39,24 @@ static void usage(FILE *f) {
         "options:\n"
         "  --db FILE        the story store (see crossread add)\n"
         "  -o, --output DIR the site folder (created if missing)\n"
+        CLI_LIMIT_HELP
         "  -q, --quiet      no progress on stderr\n"
         "  -h, --help       this help\n", f);
 }
 
 /* Briefs one stored story into DIR/story-ID.html and fills its index row. */
-static int story_page(cr_store *s, const char *dir, site_story *st,
+static int story_page(cr_store *s, const cr_limits *lim, const char *dir, site_story *st,
                       cr_html_index_story *row, cr_html_index_source **srcs) {
-  cr_corpus *c = cr_corpus_new(NULL);
+  cr_corpus *c = cr_corpus_new(lim);
   cr_brief *b = NULL;
   int rc = -1;
-  if (!c || cr_store_load_story(s, st->id, c) != CR_OK || !cr_corpus_doc_count(c) ||
-      cr_brief_new(c, NULL, &b) != CR_OK)
+  if (!c || cr_store_load_story(s, st->id, c) != CR_OK) {
+    fprintf(stderr, "crossread report: %s\n", c ? cr_store_errmsg(s) : "out of memory");
     goto done;
+  }
+  size_t shown = 0;
+  cli_print_diags(c, &shown);
+  if (!cr_corpus_doc_count(c) || cr_brief_new(c, NULL, &b) != CR_OK) goto done;
   char name[64], path[4096];
   cr_html_story_page_name(name, sizeof name, (size_t)st->id);
   snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -89,14 +94,19 @@ int cmd_report(int argc, char **argv) {
                                        {"output", required_argument, 0, 'o'},
                                        {"quiet", no_argument, 0, 'q'},
                                        {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+                                       CLI_LIMIT_OPT, {0, 0, 0, 0}};
   const char *db = NULL, *dir = NULL;
   int ch, quiet = 0;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "d:o:qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "d:o:L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'd': db = optarg; break;
       case 'o': dir = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "report")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': usage(stdout); return CLI_OK;
       default: usage(stderr); return CLI_USAGE;
@@ -132,7 +142,7 @@ int cmd_report(int argc, char **argv) {
   int progress = !quiet && isatty(2);
   for (size_t i = 0; i < v.n; i++) {
     if (progress) fprintf(stderr, "\rcrossread report: story %zu/%zu", i + 1, v.n);
-    if (story_page(s, dir, &v.v[i], &rows[nrows], &srcs[nrows]) == 0) nrows++;
+    if (story_page(s, &lim, dir, &v.v[i], &rows[nrows], &srcs[nrows]) == 0) nrows++;
     else failed++;
   }
   if (progress) fputc('\n', stderr);

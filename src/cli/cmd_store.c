@@ -19,6 +19,7 @@ static void add_usage(FILE *f) {
       "\n"
       "options:\n"
       "      --db FILE          the store (SQLite)\n"
+      CLI_LIMIT_HELP
       "  -q, --quiet            no progress or summary on stderr\n"
       "  -h, --help             this help\n"
       "\n"
@@ -42,14 +43,21 @@ static void on_event(void *ctx, const cr_store_event *e) {
       /* fall through */
     case CR_STORE_JOINED:
       o->added++;
-      printf("added %s: report %lld, story %lld%s\n", cr_doc_id(d), (long long)e->report,
-             (long long)e->story, e->outcome == CR_STORE_NEW_STORY ? " (new)" : "");
+      /* the id comes from the input: escaped, so it cannot forge a line */
+      fputs("added ", stdout);
+      cli_put_name(stdout, cr_doc_id(d));
+      printf(": report %lld, story %lld%s\n", (long long)e->report, (long long)e->story,
+             e->outcome == CR_STORE_NEW_STORY ? " (new)" : "");
       fflush(stdout); /* a reader of our output sees it as soon as it is stored */
       break;
     case CR_STORE_SKIPPED_SAME:
       o->skipped++;
-      fprintf(stderr, "crossread add: %s: %s is already stored (report %lld, story %lld); skipped\n",
-              cr_doc_file(d), cr_doc_id(d), (long long)e->report, (long long)e->story);
+      fputs("crossread add: ", stderr);
+      cli_put_name(stderr, cr_doc_file(d));
+      fputs(": ", stderr);
+      cli_put_name(stderr, cr_doc_id(d));
+      fprintf(stderr, " is already stored (report %lld, story %lld); skipped\n",
+              (long long)e->report, (long long)e->story);
       break;
     case CR_STORE_SKIPPED_EMPTY: o->skipped++; break; /* a diagnostic says it */
   }
@@ -61,13 +69,18 @@ int cmd_add(int argc, char **argv) {
   static const struct option opts[] = {{"db", required_argument, 0, 'd'},
                                        {"quiet", no_argument, 0, 'q'},
                                        {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+                                       CLI_LIMIT_OPT, {0, 0, 0, 0}};
   const char *db = NULL;
   int quiet = 0, ch;
+  cr_limits lim;
+  cr_limits_default(&lim);
   optind = 1;
-  while ((ch = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+  while ((ch = getopt_long(argc, argv, "L:qh", opts, NULL)) != -1) {
     switch (ch) {
       case 'd': db = optarg; break;
+      case 'L':
+        if (cli_limit_option(&lim, optarg, "add")) return CLI_USAGE;
+        break;
       case 'q': quiet = 1; break;
       case 'h': add_usage(stdout); return CLI_OK;
       default: add_usage(stderr); return CLI_USAGE;
@@ -82,7 +95,7 @@ int cmd_add(int argc, char **argv) {
    * rolls back, not as a signal that kills us. */
   signal(SIGXFSZ, SIG_IGN);
   cr_corpus *c;
-  int rc = cli_read_inputs("add", NULL, argc, argv, optind, quiet, &c);
+  int rc = cli_read_inputs("add", &lim, argc, argv, optind, quiet, &c);
   if (rc == CLI_USAGE) add_usage(stderr);
   if (rc != CLI_OK) return rc;
   char err[512];

@@ -9,8 +9,9 @@
  *   docvec.c   event vectors: sublinear tf-idf of stems, with name-like
  *              tokens, numbers and years boosted (they identify an event,
  *              where common words only identify a topic);
- *   dates.c    a report's date (metadata, else a date written in its header
- *              lines or URL) as days since 1970, for time evidence;
+ *   (dates)    a report's date (metadata, else a date written in its header
+ *              lines or URL) as days since 1970, for time evidence, comes
+ *              from clean/dates.c (cr_doc_day), the one date reader;
  *   online.c   the engine: single-pass assignment to story centroids found
  *              through an inverted index, then reassignment and merge
  *              rounds; works on plain vectors so the store can seed it with
@@ -20,21 +21,11 @@
 #define CR_CLUSTER_H
 #include <stdint.h>
 
+#include "clean/dates.h"
 #include "core/corpus.h"
 #include "core/termvec.h"
 
-/* No date known. */
-#define CR_NO_DAY INT32_MIN
-
-/* ------------------------------------------------------------ dates.c */
-/* Days since 1970-01-01 of the report's date, or CR_NO_DAY. */
-int32_t cr_doc_day(const cr_doc *d);
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-int32_t cr_days_from_civil(int y, unsigned m, unsigned d);
-/* Finds the first plausible written date in s[0..n): "May 3, 2013",
- * "3 May 2013", "2013-05-03", "2013 / 05 / 03" (URL paths).  CR_NO_DAY when
- * none. */
-int32_t cr_find_date(const char *s, size_t n);
+/* A report's date (cr_doc_day, CR_NO_DAY) is read by clean/dates.c. */
 
 /* ------------------------------------------------------------ docvec.c */
 typedef struct cr_event_weights {

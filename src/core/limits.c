@@ -33,6 +33,14 @@ void cr_limits_default(cr_limits *l) {
   /* Real pages nest under ~100 elements; tree building costs depth per
    * tag, so unbounded nesting is quadratic (200,000 divs: minutes). */
   l->max_html_depth = 512;
+  /* Pages compress 4-10x, very repetitive ones under 100x; deflate cannot
+   * pass ~1030x, which only runs of one byte reach: past 1000x the file
+   * is a bomb, stopped before it grows to max_html_bytes. */
+  l->max_gzip_ratio = 1000;
+  /* A store keeps each report's raw bytes and vector (~10-20 KB a
+   * report): 64 GB is millions of reports, and stops a runaway add before
+   * it fills the disk the user's other files live on. */
+  l->max_store_bytes = (size_t)64 << 30;
 }
 
 /* Upper bounds on what a limit may be raised to, where the code has one:
@@ -73,6 +81,12 @@ static const struct cr_limit_row {
     {{"max_html_depth", "levels", "HTML element nesting read",
       "deeper start tags (and as many end tags) are ignored, their text kept (warning)"},
      offsetof(cr_limits, max_html_depth), CR_HTML_DEPTH_CEIL},
+    {{"max_gzip_ratio", "times", "decompressed size per compressed byte of a .gz page (past 1 MB)",
+      "the page is skipped (error); decompression stops there"},
+     offsetof(cr_limits, max_gzip_ratio), SIZE_MAX},
+    {{"max_store_bytes", "bytes", "story store file size (crossread add)",
+      "the add stops before the report that would pass it (error); the store keeps every report stored before"},
+     offsetof(cr_limits, max_store_bytes), SIZE_MAX},
 };
 
 #define CR_NLIMITS (sizeof cr_limit_rows / sizeof *cr_limit_rows)

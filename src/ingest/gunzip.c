@@ -10,7 +10,11 @@ int cr_is_gzip(const char *p, size_t n) {
   return n >= 2 && (unsigned char)p[0] == 0x1f && (unsigned char)p[1] == 0x8b;
 }
 
-const char *cr_gunzip(const char *p, size_t n, size_t limit, cr_buf *out) {
+/* Output below this is never called a bomb, whatever the ratio: a small
+ * page of repeated markup may compress very well and costs nothing. */
+#define RATIO_FLOOR ((size_t)1 << 20)
+
+const char *cr_gunzip(const char *p, size_t n, size_t limit, size_t ratio, cr_buf *out) {
   if (!cr_is_gzip(p, n)) return "not gzip data (no gzip header)";
   z_stream z = {0};
   /* 15 + 32: zlib or gzip header, detected automatically. */
@@ -27,6 +31,11 @@ const char *cr_gunzip(const char *p, size_t n, size_t limit, cr_buf *out) {
     if (out->len + got > limit) {
       err = "decompressed size exceeds the limit max_html_bytes "
             "(a zip bomb?)";
+      break;
+    }
+    if (ratio && out->len + got > RATIO_FLOOR && (out->len + got) / ratio > n) {
+      err = "decompressed size passes the limit max_gzip_ratio times the "
+            "compressed size (a zip bomb?)";
       break;
     }
     if (got && cr_buf_append(out, chunk, got)) {

@@ -50,7 +50,8 @@ cr_status cr_ingest_html(cr_corpus *c, const char *name, size_t line,
   const char *page = bytes;
   size_t plen = len;
   if (cr_is_gzip(bytes, len)) {
-    const char *err = cr_gunzip(bytes, len, c->limits.max_html_bytes, &plain);
+    const char *err = cr_gunzip(bytes, len, c->limits.max_html_bytes,
+                                c->limits.max_gzip_ratio, &plain);
     if (err) {
       cr_corpus_diagf(c, CR_ERROR, name, line, "skipped: %s", err);
       c->failed_inputs++;

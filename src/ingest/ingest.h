@@ -35,8 +35,9 @@ cr_status cr_ingest_html(cr_corpus *c, const char *name, size_t line,
 /* 1 when p starts with the gzip magic bytes. */
 int cr_is_gzip(const char *p, size_t n);
 /* Appends the decompressed gzip data p[0..n) to out, never more than
- * limit bytes; returns NULL, or why it failed (static English text). */
-const char *cr_gunzip(const char *p, size_t n, size_t limit, cr_buf *out);
+ * limit bytes nor (past 1 MB) ratio times n (0: no ratio limit); returns
+ * NULL, or why it failed (static English text). */
+const char *cr_gunzip(const char *p, size_t n, size_t limit, size_t ratio, cr_buf *out);
 /* The charset label declared by a page (BOM, <meta>, XML declaration),
  * lower case, in lab; 1 when one was found. */
 int cr_html_declared_charset(const char *p, size_t n, char *lab, size_t cap);

@@ -4,6 +4,7 @@
  * dated source).  Pages are linked by names made from story ordinals. */
 #include <string.h>
 
+#include "clean/dates.h"
 #include "report/html.h"
 
 /* Timeline geometry in SVG user units. */
@@ -18,8 +19,8 @@ void cr_html_story_page_name(char *buf, size_t size, size_t ordinal) {
   snprintf(buf, size, "story-%zu.html", ordinal);
 }
 
-/* Civil date to days since 1970-01-01 (proleptic Gregorian; H. Hinnant's
- * days_from_civil), after checking the day exists in its month. */
+/* Civil date to days since 1970-01-01, after checking the day exists in
+ * its month. */
 int cr_html_iso_day(const char *iso, long *day) {
   if (!iso) return -1;
   for (int i = 0; i < 10; i++) {
@@ -35,12 +36,7 @@ int cr_html_iso_day(const char *iso, long *day) {
   if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return -1;
   int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   if (m == 2 && d == 29 && !leap) return -1;
-  y -= m <= 2;
-  long era = y / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  *day = era * 146097 + doe - 719468;
+  *day = cr_days_from_civil((int)y, (unsigned)m, (unsigned)d);
   return 0;
 }
 

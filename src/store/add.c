@@ -138,6 +138,11 @@ static cr_status fold_df(cr_store *s) {
   uint32_t *cnt = NULL;
   size_t ncnt = 0;
   if (rc != SQLITE_OK) goto fail;
+  /* Term ids run 1..count (terms are never deleted).  A damaged vector
+   * may name any id: ids past the count are not counted (nor sized for),
+   * so one bad blob cannot ask for 16 GB. */
+  long maxterm = cr_store_query_int(s->db, "SELECT count(*) FROM terms", &rc);
+  if (rc != SQLITE_OK) goto fail;
   rc = sqlite3_prepare_v2(s->db, "SELECT id, vector FROM reports WHERE id > ? ORDER BY id",
                           -1, &sel, NULL);
   if (rc != SQLITE_OK) goto fail;
@@ -149,6 +154,7 @@ static cr_status fold_df(cr_store *s) {
     for (uint32_t i = 0; i < n; i++) {
       cr_tw t;
       cr_store_blob_get(p + 8 * (size_t)i, 1, &t);
+      if (t.term > (uint32_t)maxterm) continue;
       if (t.term >= ncnt) {
         size_t nn = ncnt ? ncnt : 4096;
         while (nn <= t.term) nn *= 2;
@@ -731,6 +737,7 @@ cr_status cr_store_add(cr_store *s, cr_corpus *c, cr_store_cb cb, void *ctx) {
   cr_status st = cr_corpus_analyze(c);
   if (st != CR_OK) return cr_store_fail(s, st, "analyzing the reports: %s", cr_status_str(st));
   if ((st = fold_df(s)) != CR_OK) return st;
+  if ((st = cr_store_cap(s, c->limits.max_store_bytes)) != CR_OK) return st;
   add_ctx x;
   memset(&x, 0, sizeof x);
   x.s = s;

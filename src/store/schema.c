@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/dates.h"
 #include "store/store.h"
 
 cr_status cr_store_fail(cr_store *s, cr_status st, const char *fmt, ...) {
@@ -26,6 +27,12 @@ cr_status cr_store_fail(cr_store *s, cr_status st, const char *fmt, ...) {
 cr_status cr_store_sqlfail(cr_store *s, int rc, const char *doing) {
   switch (rc & 0xff) {
     case SQLITE_FULL:
+      if (s->max_bytes)
+        return cr_store_fail(s, CR_ERR_LIMIT,
+                             "the store reached its size limit (limit max_store_bytes, "
+                             "%zu bytes) or the disk is full while %s; that write was "
+                             "rolled back",
+                             s->max_bytes, doing);
       return cr_store_fail(s, CR_ERR_IO,
                            "disk full (or the store's size limit reached) while "
                            "%s; that write was rolled back",
@@ -58,8 +65,7 @@ int cr_store_exec(cr_store *s, const char *sql) {
   return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
-/* One integer from a query (a pragma); rc in *rc. */
-static long query_int(sqlite3 *db, const char *sql, int *rc) {
+long cr_store_query_int(sqlite3 *db, const char *sql, int *rc) {
   sqlite3_stmt *st;
   long v = 0;
   *rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -173,16 +179,34 @@ int cr_store_limit_pages(cr_store *s, long n) {
   return cr_store_exec(s, sql);
 }
 
+cr_status cr_store_cap(cr_store *s, size_t max) {
+  int rc;
+  long page = cr_store_query_int(s->db, "PRAGMA page_size", &rc);
+  if (rc != SQLITE_OK || page <= 0) return cr_store_sqlfail(s, rc, "reading the page size");
+  /* only ever lowered: a cap already set (a test's full disk) stays */
+  long cur = cr_store_query_int(s->db, "PRAGMA max_page_count", &rc);
+  if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store size limit");
+  size_t pages = max / (size_t)page;
+  if (pages < 1) pages = 1;
+  if (cur > 0 && pages >= (size_t)cur) return CR_OK;
+  s->max_bytes = max;
+  rc = cr_store_limit_pages(s, (long)pages);
+  return rc == SQLITE_OK ? CR_OK : cr_store_sqlfail(s, rc, "setting the store size limit");
+}
+
 /* Checks the file is a crossread store this build can read; *version
  * receives its schema (0: an empty database, to be created). */
 static cr_status check_identity(cr_store *s, long *version) {
-  int rc;
-  long app = query_int(s->db, "PRAGMA application_id", &rc);
+  /* One read transaction: read one by one, the three could straddle the
+   * commit of another process creating the store (application_id still
+   * 0, tables already there) and call it another application's file. */
+  int rc = cr_store_exec(s, "BEGIN");
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store header");
-  long v = query_int(s->db, "PRAGMA user_version", &rc);
+  long app = cr_store_query_int(s->db, "PRAGMA application_id", &rc), v = 0, tables = 0;
+  if (rc == SQLITE_OK) v = cr_store_query_int(s->db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK) tables = cr_store_query_int(s->db, "SELECT count(*) FROM sqlite_master", &rc);
+  cr_store_exec(s, "COMMIT");
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store header");
-  long tables = query_int(s->db, "SELECT count(*) FROM sqlite_master", &rc);
-  if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading the store schema");
   if (app == 0 && v == 0 && tables == 0) {
     *version = 0;
     return CR_OK;
@@ -317,18 +341,9 @@ void cr_store_blob_get(const unsigned char *p, uint32_t n, cr_tw *v) {
   }
 }
 
-/* Howard Hinnant's civil_from_days (the inverse of cr_days_from_civil). */
 void cr_store_iso_day(int32_t day, char out[11]) {
-  long z = (long)day + 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  unsigned long doe = (unsigned long)(z - era * 146097);
-  unsigned long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = (long)yoe + era * 400;
-  unsigned long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned long mp = (5 * doy + 2) / 153;
-  unsigned long d = doy - (153 * mp + 2) / 5 + 1;
-  unsigned long m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) y++;
+  int y, m, d;
+  cr_civil_from_days(day, &y, &m, &d);
   if (y < 0 || y > 9999) y = 0;
-  snprintf(out, 11, "%04d-%02d-%02d", (int)y, (int)(m % 13), (int)(d % 32));
+  snprintf(out, 11, "%04d-%02u-%02u", y, (unsigned)m % 13u, (unsigned)d % 32u);
 }

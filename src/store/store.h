@@ -59,6 +59,7 @@ struct cr_store {
   sqlite3 *db;
   char *path;
   int readonly;
+  size_t max_bytes; /* limit max_store_bytes of the add, 0 before one */
   char err[512];
 };
 
@@ -68,6 +69,9 @@ cr_status cr_store_fail(cr_store *s, cr_status st, const char *fmt, ...)
 /* Records the SQLite error of rc on s with what was being done. */
 cr_status cr_store_sqlfail(cr_store *s, int rc, const char *doing);
 
+/* One integer from a query (a pragma, a count); rc in *rc (SQLITE_OK when
+ * it ran, 0 returned when it has no row). */
+long cr_store_query_int(sqlite3 *db, const char *sql, int *rc);
 /* Runs one SQL statement without results. */
 int cr_store_exec(cr_store *s, const char *sql);
 
@@ -78,6 +82,9 @@ int cr_store_create_v1(sqlite3 *db);
 /* Caps the store at n pages (PRAGMA max_page_count): for tests of a full
  * disk. */
 int cr_store_limit_pages(cr_store *s, long n);
+/* Caps the store file at about max bytes (limit max_store_bytes): a write
+ * past it fails with SQLITE_FULL, rolled back like a full disk. */
+cr_status cr_store_cap(cr_store *s, size_t max);
 
 /* Indexes story under the heaviest terms of its centroid c[0..n) (store
  * term ids) with ins, a statement of CR_STORE_SQL_INDEX.  SQLITE_OK or

@@ -1,4 +1,4 @@
-/* fuzz_html.c — any bytes as an HTML page: charset sniffing and
+/* fuzz_extract.c — any bytes as an HTML page: charset sniffing and
  * conversion, gumbo, the flattened tree, scoring, rendering, metadata and
  * JSON-LD, then the text stages on the extracted article. */
 #include <stddef.h>
