@@ -58,6 +58,8 @@ typedef struct cr_limits {
   size_t max_gzip_ratio;    /* decompressed bytes per compressed byte */
   /* store (crossread add): */
   size_t max_store_bytes;   /* story store file size; an add stops there */
+  /* brief: */
+  size_t max_story_reports; /* reports briefed per story (the rest left out) */
 } cr_limits;
 
 /* Fills *l with the defaults (documented in docs/limits.md). */

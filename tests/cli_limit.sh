@@ -37,6 +37,20 @@ check "report --db: --limit max_docs=2: exit 1, names the story" \
   "[ $rc -eq 1 ] && grep -q 'limit max_docs) reading story 1' '$T/err'"
 "$BIN" report --db "$T/s.db" -o "$T/site2" -L max_docs=5 2>"$T/err"; rc=$?
 check "report --db: --limit max_docs=5: exit 0" "[ $rc -eq 0 ] && [ -f '$T/site2/index.html' ]"
+# reports per story: a story past the limit is briefed from part of its
+# reports, with a warning naming the limit (input order; stored: newest)
+"$BIN" brief -L max_story_reports=2 "$EX" >"$T/out" 2>"$T/err"; rc=$?
+check "brief -L max_story_reports=2: the 5-report story is briefed from 2, with a warning" \
+  "[ $rc -eq 0 ] && grep -q '^2 sources' '$T/out' && grep -q 'story 1 has 5 reports: briefed the first 2 (limit max_story_reports)' '$T/err'"
+"$BIN" brief -f json --db "$T/s.db" --story 1 -L max_story_reports=3 >"$T/out" 2>"$T/err"; rc=$?
+check "brief --db --story -L max_story_reports=3: the newest 3 stored reports, with a warning" \
+  "[ $rc -eq 0 ] && grep -q 'story 1 has 5 reports: briefed the newest 3 (limit max_story_reports)' '$T/err' && python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+st=d[\"stories\"][0] if \"stories\" in d else d
+assert len(st[\"sources\"])==3, len(st[\"sources\"])' '$T/out'"
+"$BIN" brief --db "$T/s.db" --story 1 -L max_story_reports=5 >/dev/null 2>"$T/err"; rc=$?
+check "... at the limit: no warning" "[ $rc -eq 0 ] && ! grep -q max_story_reports '$T/err'"
 # the store's size: the add stops with the limit named, the store keeps
 # what was printed, and an add with room completes the rest
 if [ -d ../shared/data ]; then

@@ -52,7 +52,7 @@ static int cmp_story(const void *a, const void *b) {
 /* Clusters c into stories and briefs each (one story: the same brief as
  * without clustering).  CR_ERR_IO when the output failed (said already). */
 static cr_status brief_stories(cr_corpus *c, const cr_brief_options *bo,
-                               cr_format fmt, const char *out) {
+                               size_t max_story, cr_format fmt, const char *out) {
   size_t n = cr_corpus_doc_count(c), ns = 0;
   cr_dedup *dd = NULL;
   cr_clustering *k = NULL;
@@ -83,7 +83,14 @@ static cr_status brief_stories(cr_corpus *c, const cr_brief_options *bo,
   }
   qsort(sd, ns, sizeof *sd, cmp_story);
   for (size_t s = 0; s < ns; s++) {
-    if (ns == 1) {
+    if (sd[s].n > max_story) {
+      fprintf(stderr,
+              "crossread brief: warning: story %zu has %zu reports: briefed the first %zu"
+              " (limit max_story_reports)\n",
+              s + 1, sd[s].n, max_story);
+      sd[s].n = max_story;
+    }
+    if (ns == 1 && sd[s].n == n) {
       st = cr_brief_new(c, bo, &b[s]); /* one story: the corpus as it is */
     } else {
       st = cr_corpus_subset(c, sd[s].docs, sd[s].n, &sub[s]);
@@ -217,7 +224,7 @@ int cmd_brief(int argc, char **argv) {
   cr_status st;
   /* an HTML page is one story: the reports are briefed together there */
   if (!one && !db && fmt != CR_FORMAT_HTML && cr_corpus_doc_count(c) > 1) {
-    st = brief_stories(c, &bo, (cr_format)fmt, out);
+    st = brief_stories(c, &bo, lim.max_story_reports, (cr_format)fmt, out);
     if (st == CR_OK) rc = cli_exit_code(c);
     else if (st != CR_ERR_IO) fprintf(stderr, "crossread brief: %s\n", cr_status_str(st));
     goto done;

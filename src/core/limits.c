@@ -41,6 +41,10 @@ void cr_limits_default(cr_limits *l) {
    * report): 64 GB is millions of reports, and stops a runaway add before
    * it fills the disk the user's other files live on. */
   l->max_store_bytes = (size_t)64 << 30;
+  /* A brief aligns every report of its story: 5,000 reports take a few
+   * seconds; a story that grows past that over months of adds is briefed
+   * from a bounded sample rather than slowing every brief. */
+  l->max_story_reports = 5000;
 }
 
 /* Upper bounds on what a limit may be raised to, where the code has one:
@@ -87,6 +91,9 @@ static const struct cr_limit_row {
     {{"max_store_bytes", "bytes", "story store file size (crossread add)",
       "the add stops before the report that would pass it (error); the store keeps every report stored before"},
      offsetof(cr_limits, max_store_bytes), SIZE_MAX},
+    {{"max_story_reports", "reports", "reports briefed in one story (brief, brief --db --story, report)",
+      "the story is briefed from its first (stored: newest) reports up to the limit (warning)"},
+     offsetof(cr_limits, max_story_reports), SIZE_MAX},
 };
 
 #define CR_NLIMITS (sizeof cr_limit_rows / sizeof *cr_limit_rows)

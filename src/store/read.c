@@ -1,9 +1,11 @@
 /* read.c — reading the story store: the list of stories, and one story's
  * reports back into a corpus (to brief it). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cluster/cluster.h"
+#include "core/corpus.h"
 #include "store/store.h"
 
 static const char *col_text(sqlite3_stmt *st, int i) {
@@ -50,12 +52,17 @@ cr_status cr_store_load_story(cr_store *s, int64_t story, cr_corpus *c) {
   if (!s || !c) return CR_ERR_USAGE;
   s->err[0] = '\0';
   sqlite3_stmt *st;
+  /* the newest max_story_reports reports, oldest first: a story that
+   * grew past the limit is briefed from its latest coverage */
   int rc = sqlite3_prepare_v2(s->db,
                               "SELECT doc_id, file, line, format, raw FROM reports"
-                              " WHERE story = ? ORDER BY id",
+                              " WHERE id IN (SELECT id FROM reports WHERE story = ?1"
+                              " ORDER BY id DESC LIMIT ?2) ORDER BY id",
                               -1, &st, NULL);
   if (rc != SQLITE_OK) return cr_store_sqlfail(s, rc, "reading a story");
+  size_t cap = c->limits.max_story_reports;
   sqlite3_bind_int64(st, 1, story);
+  sqlite3_bind_int64(st, 2, cap > (size_t)INT64_MAX ? INT64_MAX : (int64_t)cap);
   size_t n = 0;
   cr_status out = CR_OK;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -79,5 +86,15 @@ cr_status cr_store_load_story(cr_store *s, int64_t story, cr_corpus *c) {
   if (out != CR_OK) return out;
   if (rc != SQLITE_DONE) return cr_store_sqlfail(s, rc, "reading a story");
   if (!n) return cr_store_fail(s, CR_ERR_INPUT, "no story %lld in the store", (long long)story);
+  if (n == cap) {
+    char sql[96];
+    int qrc;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM reports WHERE story = %lld", (long long)story);
+    long all = cr_store_query_int(s->db, sql, &qrc);
+    if (qrc == SQLITE_OK && all > (long)n)
+      cr_corpus_diagf(c, CR_WARNING, "-", 0,
+                      "story %lld has %ld reports: briefed the newest %zu (limit max_story_reports)",
+                      (long long)story, all, n);
+  }
   return CR_OK;
 }
