@@ -21,7 +21,6 @@
  * together in report order.  Two unrelated reports share a band's 32-bit
  * key by chance with probability 2^-32: ~3,000 extra candidates among a
  * million reports, each rejected by its exact Jaccard. */
-#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
