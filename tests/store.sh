@@ -35,6 +35,17 @@ check "stories (text) has a header and one row" "[ $rc -eq 0 ] && [ \$(wc -l < '
 check "brief --story equals the brief of the same files" "[ $rc -eq 0 ] && cmp -s '$T/b1.json' '$T/b0.json'"
 "$BIN" brief --db "$T/news.db" --story 7 >/dev/null 2>"$T/err3"; rc=$?
 check "brief of a missing story: exit 1, says so" "[ $rc -eq 1 ] && grep -q 'no story 7' '$T/err3'"
+# ---- several adds racing to create one store: each migrates only what is
+# left once it holds the write lock, so every one succeeds
+i=0; while [ $i -lt 6 ]; do
+  "$BIN" add --db "$T/race.db" "$EX" >"$T/race$i.out" 2>"$T/race$i.err" &
+  i=$((i+1))
+done
+racefail=0
+for p in $(jobs -p); do wait "$p" || racefail=$((racefail+1)); done
+check "6 adds racing to create one store all exit 0" "[ $racefail -eq 0 ]"
+check "... nothing on stderr but 'already stored'" "! cat '$T'/race*.err | grep -v 'is already stored' | grep -q ."
+check "... and the 5 reports are stored once each" "[ \$(sql '$T/race.db' 'SELECT count(*) FROM reports') -eq 5 ]"
 "$BIN" add "$EX" >/dev/null 2>&1; rc=$?
 check "add without --db is a usage error" "[ $rc -eq 2 ]"
 

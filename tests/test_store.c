@@ -8,9 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ingest/ingest.h"
@@ -231,6 +233,51 @@ static void schema_1_is_migrated(void **state) {
   assert_consistent(p, 3);
 }
 
+struct opener {
+  const char *path;
+  cr_status st;
+  char err[256];
+};
+
+static void *open_for_writing(void *arg) {
+  struct opener *o = arg;
+  cr_store *s = NULL;
+  o->st = cr_store_open(o->path, CR_STORE_WRITE, &s, o->err, sizeof o->err);
+  cr_store_close(s);
+  return NULL;
+}
+
+/* Another process migrates the store while this one waits for the write
+ * lock: the version must be read again under the lock, or the steps run
+ * twice and fail ("duplicate column"). Before the fix a reader of a store
+ * being created failed this way at random. */
+static void migration_by_another_process_meanwhile(void **state) {
+  (void)state;
+  const char *p = db_path("race.db");
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+  assert_int_equal(cr_store_create_v1(db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL), SQLITE_OK);
+  /* hold the write lock, as a migrating process does */
+  assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+  struct opener o = {.path = p};
+  pthread_t t;
+  assert_int_equal(pthread_create(&t, NULL, open_for_writing, &o), 0);
+  /* let the opener read schema 1 and block on the lock (if it is slower,
+   * it reads schema 2 and the test passes without testing the race) */
+  struct timespec pause = {0, 300 * 1000 * 1000};
+  nanosleep(&pause, NULL);
+  assert_int_equal(sqlite3_exec(db,
+      "ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;"
+      "CREATE INDEX reports_story ON reports(story);"
+      "PRAGMA user_version=2; COMMIT;", NULL, NULL, NULL), SQLITE_OK);
+  pthread_join(t, NULL);
+  assert_string_equal(o.err, "");
+  assert_int_equal(o.st, CR_OK);
+  assert_int_equal(q1(db, "PRAGMA user_version"), CR_STORE_SCHEMA);
+  sqlite3_close(db);
+}
+
 static void bad_stores_are_refused(void **state) {
   (void)state;
   cr_store *s = NULL;
@@ -395,6 +442,7 @@ int main(void) {
       cmocka_unit_test(empty_store_add_matches_clustering),
       cmocka_unit_test(incremental_add_joins_stored_stories),
       cmocka_unit_test(schema_1_is_migrated),
+      cmocka_unit_test(migration_by_another_process_meanwhile),
       cmocka_unit_test(bad_stores_are_refused),
       cmocka_unit_test(read_only_store_is_refused_for_writing),
       cmocka_unit_test(full_disk_rolls_back_the_report_in_flight),

@@ -153,10 +153,10 @@ int cr_store_create_v1(sqlite3 *db) {
   return rc;
 }
 
-/* Runs migration from version v to v + 1 in one transaction. */
+/* Runs the migration from version v to v + 1 (inside the caller's
+ * transaction). */
 static int migrate_step(cr_store *s, long v) {
-  int rc = cr_store_exec(s, "BEGIN IMMEDIATE");
-  if (rc != SQLITE_OK) return rc;
+  int rc = SQLITE_OK;
   if (v == 0) rc = cr_store_create_v1(s->db);
   else if (v == 1) {
     rc = cr_store_exec(s, SCHEMA_2);
@@ -166,9 +166,28 @@ static int migrate_step(cr_store *s, long v) {
     if (rc == SQLITE_OK) rc = index_stories(s);
     if (rc == SQLITE_OK) rc = cr_store_exec(s, "PRAGMA user_version=3;");
   }
-  if (rc == SQLITE_OK) rc = cr_store_exec(s, "COMMIT");
-  if (rc != SQLITE_OK) cr_store_exec(s, "ROLLBACK");
   return rc;
+}
+
+/* Brings the store to CR_STORE_SCHEMA in one write transaction. The
+ * version is read again once the write lock is held: another process may
+ * have migrated (or created) the store since check_identity read it, and
+ * running its steps twice would fail on the tables they add. One
+ * transaction for all steps means no reader ever sees a store half-way
+ * (schema 1 of a store being created), which it would try to migrate
+ * itself. */
+static cr_status migrate(cr_store *s, long seen) {
+  int rc = cr_store_exec(s, "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK)
+    return cr_store_sqlfail(s, rc, seen ? "migrating the store schema" : "creating the store");
+  long v = cr_store_query_int(s->db, "PRAGMA user_version", &rc);
+  for (; rc == SQLITE_OK && v < CR_STORE_SCHEMA; v++) rc = migrate_step(s, v);
+  if (rc == SQLITE_OK) rc = cr_store_exec(s, "COMMIT");
+  if (rc == SQLITE_OK) return CR_OK;
+  /* the message first: ROLLBACK resets sqlite3_errmsg to "not an error" */
+  cr_status st = cr_store_sqlfail(s, rc, seen ? "migrating the store schema" : "creating the store");
+  cr_store_exec(s, "ROLLBACK");
+  return st;
 }
 
 /* ------------------------------------------------------------ open */
@@ -282,13 +301,7 @@ cr_status cr_store_open(const char *path, cr_store_mode mode, cr_store **out,
       goto fail;
     }
   }
-  for (long v = version; v < CR_STORE_SCHEMA; v++) {
-    rc = migrate_step(s, v);
-    if (rc != SQLITE_OK) {
-      st = cr_store_sqlfail(s, rc, v ? "migrating the store schema" : "creating the store");
-      goto fail;
-    }
-  }
+  if (version < CR_STORE_SCHEMA && (st = migrate(s, version)) != CR_OK) goto fail;
   *out = s;
   return CR_OK;
 fail:
