@@ -798,6 +798,34 @@ static void test_all_capitals(void **st) {
   cr_corpus_free(c);
 }
 
+/* ------------------------------------------------------------ precision:
+ * nested reports and cue boundaries (PolNeAR conventions) */
+
+/* The number of attributions of one text. */
+static size_t nattrs_of(const char *text) {
+  const char *t[1] = {text};
+  cr_corpus *c = corpus_of(t, 1);
+  size_t n = doc0(c)->nattrs;
+  cr_corpus_free(c);
+  return n;
+}
+
+/* A report inside the clause another cue reports is part of its content;
+ * a subject after ", and" opens a report of its own. */
+static void test_embedded_reports(void **st) {
+  (void)st;
+  assert_int_equal(nattrs_of("Officials said they believe the plan will fail.\n"), 1);
+  expect_attr("The senator said that the governor claimed the budget was balanced.\n",
+              "said", "The senator", "that the governor claimed the budget was balanced",
+              CR_ATTR_INDIRECT);
+  assert_int_equal(nattrs_of("The senator said that the governor claimed the budget was "
+                             "balanced.\n"),
+                   1);
+  assert_int_equal(nattrs_of("Records show the jet is old, and aviation experts say it "
+                             "is worth about $18 million.\n"),
+                   2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -831,6 +859,7 @@ int main(void) {
       cmocka_unit_test(test_unbalanced_quotes),
       cmocka_unit_test(test_long_paragraph),
       cmocka_unit_test(test_all_capitals),
+      cmocka_unit_test(test_embedded_reports),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

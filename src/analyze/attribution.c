@@ -1470,6 +1470,55 @@ static int model_cues(const ctx *x, size_t n0, cr_attr_vec *out) {
   return 0;
 }
 
+/* The index of the token starting at byte off, by binary search over
+ * the text order (off is always a token start: spans come from span_of). */
+static uint32_t tok_starting(const ctx *x, uint32_t off) {
+  size_t lo = 0, hi = x->d->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (x->d->toks[mid].span.start < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return (uint32_t)lo;
+}
+
+static int span_in(cr_span in, cr_span out) {
+  return in.end > in.start && in.start >= out.start && in.end <= out.end;
+}
+
+/* "Officials said they believe ...", "He said that Smith found ...":
+ * PolNeAR never nests one attribution in another's content, and a
+ * report whose source and cue both lie inside the clause a source-first
+ * cue reports is part of that content (on train 4 of 5 such inner cues
+ * are no gold cue).  A subject that opens a clause of its own after a
+ * comma, semicolon, colon, dash or quotation mark (", and aviation
+ * experts say") starts a new report and is kept. */
+static int embedded_report(const ctx *x, const cr_attr *a, const cr_attr *o) {
+  if (a == o || o->content.start < o->cue.end || a->content.start < a->cue.end ||
+      !span_in(a->cue, o->content))
+    return 0;
+  if (a->source.end == a->source.start) return 1;
+  if (!span_in(a->source, o->content)) return 0;
+  if (a->source.start == o->content.start) return 1;
+  uint32_t p = tok_starting(x, a->source.start) - 1;
+  if (tok_is(x, p, "and") || tok_is(x, p, "but")) p--;
+  return !(tok_clause_end(x, p) || tok_punct(x, p, ';') || tok_punct(x, p, ':') ||
+           x->d->toks[p].kind == CR_TOK_QUOTE);
+}
+
+/* Drops the attributions of this sentence (out from n0 on) that are
+ * embedded in another's content (embedded_report). */
+static void drop_embedded(const ctx *x, size_t n0, cr_attr_vec *out) {
+  size_t w = n0;
+  for (size_t k = n0; k < out->n; k++) {
+    int drop = 0;
+    for (size_t j = n0; j < out->n && !drop; j++)
+      drop = embedded_report(x, &out->v[k], &out->v[j]);
+    if (!drop) out->v[w++] = out->v[k];
+  }
+  out->n = w;
+}
+
 int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
                          const uint32_t *close, cr_attr_vec *out) {
   for (size_t s = 0; s < d->nsents; s++) {
@@ -1497,6 +1546,7 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
       }
     }
     if (model_cues(&x, n0, out) < 0) return -1;
+    drop_embedded(&x, n0, out);
   }
   return 0;
 }
