@@ -757,6 +757,28 @@ static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
   return cr_vec_push(out, a);
 }
 
+/* "Clinton leads by 271 delegates according to a count by the AP" and
+ * "Now, according to the poll, some states are swinging": "according
+ * to" inside the sentence without the comma before it.  PolNeAR's
+ * content is the clause around the phrase: the words before it and, when
+ * the source ends at a comma, the clause after it (a second fragment). */
+static int according_inside(const ctx *x, uint32_t i, uint32_t se, cr_span src,
+                            const cr_cue_entry *cue, cr_attr_vec *out) {
+  cr_span none = {0, 0}, before = none;
+  uint32_t lo = x->b;
+  if (lo < i && IN_LIST(x, lo, clause_openers)) lo++;
+  uint32_t hi = trim_end(x, lo, i);
+  if (hi > lo && !x->inq[i - 1]) before = span_of(x, lo, hi);
+  if (se < x->e && tok_punct(x, se, ',')) {
+    uint32_t k = se + 1;
+    uint32_t end = k < x->e ? trim_end(x, k, reported_end(x, i + 1, k)) : k;
+    if (end >= k + 2) return emit(x, out, i, i + 2, src, k, end, before, cue) ? -1 : 1;
+  }
+  if (hi >= lo + 2 && !tok_clause_end(x, i - 1))
+    return emit(x, out, i, i + 2, src, lo, hi, none, cue) ? -1 : 1;
+  return 0;
+}
+
 /* "according to X, C" and "C, according to X". */
 static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                          cr_attr_vec *out) {
@@ -779,7 +801,7 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     uint32_t end = k < x->e ? trim_end(x, k, reported_end(x, i + 1, k)) : k;
     if (end >= k + 2) return emit(x, out, i, i + 2, src, k, end, none, cue) ? -1 : 1;
   }
-  return 0;
+  return according_inside(x, i, se, src, cue, out);
 }
 
 static uint32_t skip_adjunct(const ctx *x, uint32_t i);
@@ -1117,7 +1139,8 @@ static int passive(const ctx *x, uint32_t cb, uint32_t i) {
 
 /* A passive cue has no source of its own ("He has been criticized for
  * ..."): PolNeAR takes the subject as part of the content, and the agent
- * of "by" as the source ("was endorsed by dozens of papers").  The
+ * of "by" as the source ("was endorsed by dozens of papers"); the "by"
+ * is in no role (13 of 17 "reported by" on train).  The
  * subject of "was asked" or "were told" is neither. */
 static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
                         uint32_t i, uint32_t sb, uint32_t se, uint32_t lo, uint32_t hi,
@@ -1125,7 +1148,7 @@ static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce
   cr_span none = {0, 0}, subj = span_of(x, sb, se);
   if (IN_LIST(x, i, addressed)) subj = none;
   if (lo == ce && lo + 1 < hi && tok_is(x, lo, "by"))
-    return emit(x, out, cb, lo + 1, span_of(x, lo + 1, hi), sb, se, none, cue) ? -1 : 1;
+    return emit(x, out, cb, ce, span_of(x, lo + 1, hi), sb, se, none, cue) ? -1 : 1;
   return emit(x, out, cb, ce, none, lo, hi, subj, cue) ? -1 : 1;
 }
 
