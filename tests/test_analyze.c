@@ -320,12 +320,13 @@ static void test_passive_cues(void **st) {
   const char *t[1] = {"He has been harshly criticized for policies that critics see as "
                       "abuses of power."};
   cr_corpus *c = corpus_of(t, 1);
-  const cr_attr *a = attr_by_cue(doc0(c), "has been harshly criticized");
+  /* "for" is a particle of the cue ("criticized for", "known for") */
+  const cr_attr *a = attr_by_cue(doc0(c), "has been harshly criticized for");
   assert_non_null(a);
   char b[128];
   assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "");
   assert_string_equal(span_text(doc0(c), a->content, b, sizeof b),
-                      "for policies that critics see as abuses of power");
+                      "policies that critics see as abuses of power");
   assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b), "He");
   cr_corpus_free(c);
   /* the agent's "by" is in no role (PolNeAR train: 13 of 17 "reported by") */
@@ -843,6 +844,25 @@ static void test_according_inside(void **st) {
   cr_corpus_free(c);
 }
 
+/* Particles PolNeAR puts in the cue, and prepositions it leaves out. */
+static void test_cue_particles(void **st) {
+  (void)st;
+  expect_attr("Doctors warned of the risk of an outbreak.\n", "warned of", "Doctors",
+              "the risk of an outbreak", CR_ATTR_INDIRECT);
+  expect_attr("The senators agreed with the ruling on the case.\n", "agreed with",
+              "The senators", "the ruling on the case", CR_ATTR_INDIRECT);
+  /* "of" after "said" and "about" before a number stay out */
+  expect_attr("\"He truly cares,\" she said of the candidate.\n", "said", "she",
+              "\"He truly cares,\"", CR_ATTR_DIRECT);
+  const char *t[1] = {"Officials said about half of the votes were counted.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_non_null(attr_by_cue(doc0(c), "said"));
+  cr_corpus_free(c);
+  /* a bare "declined to comment": the phrase after the verb is the content */
+  expect_attr("The senator declined to comment.\n", "declined", "The senator", "to comment",
+              CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -878,6 +898,7 @@ int main(void) {
       cmocka_unit_test(test_all_capitals),
       cmocka_unit_test(test_embedded_reports),
       cmocka_unit_test(test_according_inside),
+      cmocka_unit_test(test_cue_particles),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
