@@ -863,6 +863,17 @@ static void test_cue_particles(void **st) {
               CR_ATTR_INDIRECT);
 }
 
+/* "a company called Harmony" names a thing; "Smith called Jones a liar"
+ * reports. */
+static void test_naming_called(void **st) {
+  (void)st;
+  assert_int_equal(nattrs_of("A company called Harmony Enterprises gave $5,000 to the PAC.\n"), 0);
+  const char *t[1] = {"The senator called Jones a liar on Tuesday.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_non_null(attr_by_cue(doc0(c), "called"));
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -899,6 +910,7 @@ int main(void) {
       cmocka_unit_test(test_embedded_reports),
       cmocka_unit_test(test_according_inside),
       cmocka_unit_test(test_cue_particles),
+      cmocka_unit_test(test_naming_called),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
