@@ -874,6 +874,20 @@ static void test_naming_called(void **st) {
   cr_corpus_free(c);
 }
 
+/* "issued a statement saying": the cue runs from the publishing verb;
+ * "He's said": the glued auxiliary joins the cue. */
+static void test_statement_and_contraction(void **st) {
+  (void)st;
+  expect_attr("The senator issued a statement saying that the vote would wait.\n",
+              "issued a statement saying", "The senator", "that the vote would wait",
+              CR_ATTR_INDIRECT);
+  expect_attr("The campaign released a statement Tuesday, saying it would postpone a rally.\n",
+              "released a statement Tuesday, saying", "The campaign",
+              "it would postpone a rally", CR_ATTR_INDIRECT);
+  expect_attr("He's said he gets his ideas from a speech.\n", "'s said", "He",
+              "he gets his ideas from a speech", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -911,6 +925,7 @@ int main(void) {
       cmocka_unit_test(test_according_inside),
       cmocka_unit_test(test_cue_particles),
       cmocka_unit_test(test_naming_called),
+      cmocka_unit_test(test_statement_and_contraction),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
