@@ -826,6 +826,12 @@ static void test_embedded_reports(void **st) {
   assert_int_equal(nattrs_of("Records show the jet is old, and aviation experts say it "
                              "is worth about $18 million.\n"),
                    2);
+  /* the whole report is the content of a closing "according to" */
+  expect_attr("The senator said the talks had failed, according to two aides.\n",
+              "according to", "two aides", "The senator said the talks had failed",
+              CR_ATTR_INDIRECT);
+  assert_int_equal(nattrs_of("The senator said the talks had failed, according to two aides.\n"),
+                   1);
 }
 
 /* "according to" inside the sentence without a comma before it. */
