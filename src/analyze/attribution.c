@@ -1241,9 +1241,11 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   /* "expressed deep concern (about)", "offered insights into": the words the
    * learned detector puts in the cue */
   for (int k = 0; k < CR_CUE_EXTEND_MAX && model_extends(x, ce); k++) ce++;
+  /* "said in a statement": a preposition the detector took opens an
+   * adjunct, which cue_right() takes whole or leaves out, never cut */
+  if (ce > i + 1 && adjunct_opens(x, ce - 1)) ce--;
   /* "called for", "asked about", "warned of": the particle is part of
-   * the cue, not of the content */
-  /* "warned of the risk": after a particle no object comes first */
+   * the cue, not of the content, and no object comes before it */
   int object = IN_LIST(x, i, takes_object);
   if (ce < x->e && particle_joins(x, i, ce)) {
     ce++;
