@@ -894,6 +894,17 @@ static void test_statement_and_contraction(void **st) {
               "he gets his ideas from a speech", CR_ATTR_INDIRECT);
 }
 
+/* Headline labels and transcript turns before a colon are no speakers;
+ * a name is. */
+static void test_colon_labels(void **st) {
+  (void)st;
+  assert_int_equal(nattrs_of("Breaking: Senate Passes The Budget Bill After Long Night\n"), 0);
+  assert_int_equal(nattrs_of("The Latest: Candidates Head To Iowa For Final Push\n"), 0);
+  assert_int_equal(nattrs_of("Q: Is he a conservative at heart, in your view?\n"), 0);
+  expect_attr("Sanders: Clinton Email Story Has Moved On\n", ":", "Sanders",
+              "Clinton Email Story Has Moved On", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -932,6 +943,7 @@ int main(void) {
       cmocka_unit_test(test_cue_particles),
       cmocka_unit_test(test_naming_called),
       cmocka_unit_test(test_statement_and_contraction),
+      cmocka_unit_test(test_colon_labels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
