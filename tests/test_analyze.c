@@ -873,6 +873,7 @@ static void test_cue_particles(void **st) {
  * reports. */
 static void test_naming_called(void **st) {
   (void)st;
+  assert_int_equal(nattrs_of("The senator backed away from the deal in May.\n"), 0);
   assert_int_equal(nattrs_of("A company called Harmony Enterprises gave $5,000 to the PAC.\n"), 0);
   const char *t[1] = {"The senator called Jones a liar on Tuesday.\n"};
   cr_corpus *c = corpus_of(t, 1);

@@ -1396,6 +1396,17 @@ static int naming_participle(const ctx *x, uint32_t i) {
   return 0;
 }
 
+/* "backed away from the deal", "backed out of", "called off the
+ * protest": a particle that turns a cue verb into withdrawing from
+ * something; nothing is reported. */
+static int phrasal_retreat(const ctx *x, uint32_t i) {
+  if (i + 1 >= x->e) return 0;
+  const char *w = x->d->text + x->d->toks[i].span.start;
+  if (!strncmp(w, "back", 4))
+    return tok_is(x, i + 1, "away") || tok_is(x, i + 1, "off") || tok_is(x, i + 1, "out");
+  return !strncmp(w, "call", 4) && tok_is(x, i + 1, "off");
+}
+
 /* "Obama Says Museum Will Tell ...", "..., Lindsey Graham Says": in a
  * title-case headline (a title paragraph, or the report's first one,
  * where plain-text reports keep their title) a capitalised reporting verb
@@ -1431,7 +1442,7 @@ static const cr_cue_entry *cue_at(const ctx *x, uint32_t i) {
       !stem_is(x, i, of_verbs))
     return NULL;
   if (e->cls != CR_CUE_ACCORDING && i > x->b && plural_noun_use(x, i)) return NULL;
-  if (naming_participle(x, i)) return NULL;
+  if (naming_participle(x, i) || phrasal_retreat(x, i)) return NULL;
   /* "promised to", "refused to": an infinitive is an intention, not a
    * report, for speech and evidence verbs */
   if (e->cls != CR_CUE_THOUGHT && e->cls != CR_CUE_ACCORDING && e->cls != CR_CUE_SEEM &&
