@@ -893,6 +893,10 @@ static void test_statement_and_contraction(void **st) {
               "it would postpone a rally", CR_ATTR_INDIRECT);
   expect_attr("He's said he gets his ideas from a speech.\n", "'s said", "He",
               "he gets his ideas from a speech", CR_ATTR_INDIRECT);
+  /* the learned detector's "in" does not cut the adjunct ("said in") */
+  expect_attr("\xe2\x80\x9cWe will win this fight,\xe2\x80\x9d ESPN said in a statement.\n",
+              "said in a statement", "ESPN",
+              "\xe2\x80\x9cWe will win this fight,\xe2\x80\x9d", CR_ATTR_DIRECT);
 }
 
 /* Headline labels and transcript turns before a colon are no speakers;
