@@ -868,6 +868,9 @@ static void test_recall_quote_frames(void **st) {
   expect_attr("The governor quipped: \xe2\x80\x9cWe have seen worse winters.\xe2\x80\x9d\n",
               "quipped:", "The governor", "\xe2\x80\x9cWe have seen worse winters.\xe2\x80\x9d",
               CR_ATTR_DIRECT);
+  /* a past-tense verb with a "that" clause reports it */
+  expect_attr("The senator fretted that the bill would fail in the House.\n", "fretted",
+              "The senator", "that the bill would fail in the House", CR_ATTR_INDIRECT);
   /* a scare quote is no quotation a frame reports */
   const char *t[1] = {"Several waved \xe2\x80\x9cHispanics for Trump\xe2\x80\x9d signs from "
                       "their seats.\n"};

@@ -1645,6 +1645,24 @@ static int quote_frames(const ctx *x, size_t n0, cr_attr_vec *out) {
     if (r < 0) return -1;
     if (r > 0) out->v[before].sent = x->s;
   }
+  /* Jane Smith fretted that ...: a past-tense verb taking a "that"
+   * clause after a subject phrase reports it whatever the verb (a form in
+   * -s is too often a plural noun before a relative "that") */
+  for (uint32_t k = x->b + 1; k + 2 < x->e; k++) {
+    const cr_token *v = &x->d->toks[k - 1];
+    if (!tok_is(x, k, "that") || !frame_verb(x, k - 1) || x->d->text[v->span.end - 1] != 'd' ||
+        in_emitted(x, k - 1, out, n0) ||
+        in_emitted(x, k, out, n0))
+      continue;
+    uint32_t se = 0, sb = subject_before(x, k - 1, &se);
+    if (sb == UINT32_MAX) continue;
+    uint32_t hi = trim_end(x, k, reported_end(x, k - 1, k));
+    if (hi < k + 3) continue;
+    size_t before = out->n;
+    if (emit(x, out, cue_left_edge(x, k - 1), k, span_of(x, sb, se), k, hi, none, &frame_cue))
+      return -1;
+    out->v[before].sent = x->s;
+  }
   /* Jane Smith quipped: “…”  (the mirror: a short clause, a colon and a
    * quotation or, at the paragraph's end, the next paragraph) */
   for (uint32_t k = x->b + 2; k < x->e; k++) {
