@@ -813,6 +813,14 @@ static void test_recall_infinitive_and_subjects(void **st) {
   /* a percentage is a subject */
   expect_attr("On economic issues, 42% say they are liberal.\n", "say", "42%",
               "they are liberal", CR_ATTR_INDIRECT);
+  /* a hyphenated modifier stays in a source before a name */
+  expect_attr("\"We did not discuss that,\" warm-and-fuzzy Trump said.\n", "said",
+              "warm-and-fuzzy Trump", "\"We did not discuss that,\"", CR_ATTR_DIRECT);
+  /* "and said" after a bare conjunction shares the clause's subject */
+  expect_attr("But the court of appeals overruled and said Ohio already provided more early "
+              "voting than most states.\n",
+              "said", "the court of appeals",
+              "Ohio already provided more early voting than most states", CR_ATTR_INDIRECT);
   /* a long opening subject closed by a comma */
   expect_attr("Yet some voters who have listened to his speeches over the decades, on "
               "television or at small events, said he had less magnetism now.\n",

@@ -266,6 +266,14 @@ static uint32_t quote_extent(const ctx *x, uint32_t open) {
   return 0;
 }
 
+/* A hyphenated word ("co-anchor", "81-year-old", "warm-and-fuzzy"): a
+ * modifier that may stand before a name inside a source. */
+static int hyphenated(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  return t->span.end - t->span.start > 3 &&
+         memchr(x->d->text + t->span.start + 1, '-', t->span.end - t->span.start - 2) != NULL;
+}
+
 /* Walks back from a cue to the start of its subject phrase.  *se gets
  * the end of the phrase (adverbs and time words between subject and verb
  * are skipped).  Returns the first token, or UINT32_MAX when there is
@@ -331,6 +339,7 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
     if (t->kind == CR_TOK_WORD && !(t->flags & CR_TF_CAP) && lo == p + 1 &&
         (x->d->toks[lo].flags & CR_TF_CAP) && !IN_LIST(x, (uint32_t)p, roles) &&
         !IN_LIST(x, (uint32_t)p, name_modifiers) &&
+        !hyphenated(x, (uint32_t)p) &&
         !IN_LIST(x, (uint32_t)p, determiners) && !IN_LIST(x, (uint32_t)p, np_preps) &&
         !IN_LIST(x, (uint32_t)p, name_particles))
       break;
@@ -1045,6 +1054,8 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
       uint32_t k = b;
       while (k < cb && k < b + 10 && !tok_punct(x, k, ',')) k++;
       if (k < cb && tok_punct(x, k, ',')) b = k + 1;
+      /* "But the court overruled and said": a bare conjunction */
+      else if (IN_LIST(x, b, clause_openers)) b++;
       else return 0;
     }
   }
