@@ -876,6 +876,8 @@ static void test_recall_quote_frames(void **st) {
   expect_attr("The governor quipped: \xe2\x80\x9cWe have seen worse winters.\xe2\x80\x9d\n",
               "quipped:", "The governor", "\xe2\x80\x9cWe have seen worse winters.\xe2\x80\x9d",
               CR_ATTR_DIRECT);
+  expect_attr("Asked about the server, he answered, \xe2\x80\x9cI have no idea.\xe2\x80\x9d\n",
+              "answered", "he", "\xe2\x80\x9cI have no idea.\xe2\x80\x9d", CR_ATTR_DIRECT);
   /* a past-tense verb with a "that" clause reports it */
   expect_attr("The senator fretted that the bill would fail in the House.\n", "fretted",
               "The senator", "that the bill would fail in the House", CR_ATTR_INDIRECT);

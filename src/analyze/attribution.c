@@ -1619,6 +1619,32 @@ static int frame_verb(const ctx *x, uint32_t j) {
   return n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 1] == 's' && w[n - 2] != 's'));
 }
 
+/* The frame toks[c..end) after a quotation toks[lo..hi): a verb and the
+ * speaker after it, or the speaker and a verb.  1 when emitted, 0 when
+ * the words are no frame, -1 out of memory. */
+static int frame_after(const ctx *x, uint32_t c, uint32_t end, uint32_t lo, uint32_t hi,
+                       cr_attr_vec *out) {
+  static const cr_cue_entry frame_cue = {"", CR_POL_ASSERTS, CR_CUE_SPEECH};
+  cr_span none = {0, 0};
+  uint32_t slo, shi;
+  size_t before = out->n;
+  int r = 0;
+  if (frame_verb(x, c) && source_after(x, c + 1, &slo, &shi)) {
+    r = emit(x, out, c, c + 1, span_of(x, slo, shi), lo, hi, none, &frame_cue) ? -1 : 1;
+  } else {
+    for (uint32_t j = c + 1; j < end && !r; j++) {
+      if (!frame_verb(x, j)) continue;
+      uint32_t se = 0, sb = subject_before(x, j, &se);
+      if (sb != c) break;
+      uint32_t cb = cue_left_edge(x, j);
+      r = emit(x, out, cb, cue_right(x, j + 1), span_of(x, sb, se), lo, hi, none, &frame_cue)
+              ? -1 : 1;
+    }
+  }
+  if (r > 0) out->v[before].sent = x->s;
+  return r;
+}
+
 /* “This is fantastic!” beamed Jane Smith.  “Who cares?” one delegate
  * shrugged.  A quotation closed and followed by a short frame of a verb
  * and a noun phrase is attributed whatever the verb: the frame's shape,
@@ -1637,24 +1663,9 @@ static int quote_frames(const ctx *x, size_t n0, cr_attr_vec *out) {
     if (c >= end || end - c > CR_FRAME_MAX_TOKS || in_emitted(x, k, out, n0) ||
         in_emitted(x, c, out, n0))
       continue;
-    uint32_t lo, hi, slo, shi;
+    uint32_t lo, hi;
     if (!content_before(x, k, &lo, &hi)) continue;
-    int r = 0;
-    size_t before = out->n;
-    if (frame_verb(x, c) && source_after(x, c + 1, &slo, &shi)) {
-      r = emit(x, out, c, c + 1, span_of(x, slo, shi), lo, hi, none, &frame_cue) ? -1 : 1;
-    } else {
-      for (uint32_t j = c + 1; j < end && !r; j++) {
-        if (!frame_verb(x, j)) continue;
-        uint32_t se = 0, sb = subject_before(x, j, &se);
-        if (sb != c) break;
-        uint32_t cb = cue_left_edge(x, j);
-        r = emit(x, out, cb, cue_right(x, j + 1), span_of(x, sb, se), lo, hi, none, &frame_cue)
-                ? -1 : 1;
-      }
-    }
-    if (r < 0) return -1;
-    if (r > 0) out->v[before].sent = x->s;
+    if (frame_after(x, c, end, lo, hi, out) < 0) return -1;
   }
   /* Jane Smith fretted that ...: a past-tense verb taking a "that"
    * clause after a subject phrase reports it whatever the verb (a form in
@@ -1677,7 +1688,10 @@ static int quote_frames(const ctx *x, size_t n0, cr_attr_vec *out) {
   /* Jane Smith quipped: “…”  (the mirror: a short clause, a colon and a
    * quotation or, at the paragraph's end, the next paragraph) */
   for (uint32_t k = x->b + 2; k < x->e; k++) {
-    if (!tok_punct(x, k, ':') || !frame_verb(x, k - 1) || in_emitted(x, k - 1, out, n0)) continue;
+    int comma = tok_punct(x, k, ',') && k + 1 < x->e && tok_open_quote(x, k + 1);
+    if ((!tok_punct(x, k, ':') && !comma) || !frame_verb(x, k - 1) ||
+        in_emitted(x, k - 1, out, n0))
+      continue;
     uint32_t lo, hi;
     if (k + 1 < x->e) {
       if (!tok_open_quote(x, k + 1)) continue;
@@ -1690,9 +1704,14 @@ static int quote_frames(const ctx *x, size_t n0, cr_attr_vec *out) {
     }
     uint32_t se = 0, sb = subject_before(x, k - 1, &se);
     if (sb == UINT32_MAX || (sb > x->b && !tok_clause_end(x, sb - 1))) continue;
+    /* before a comma a form in -s is too often a plural noun ("years,"):
+     * it needs a name or a pronoun for its subject */
+    if (comma && x->d->text[x->d->toks[k - 1].span.end - 1] == 's' &&
+        !(x->d->toks[se - 1].flags & CR_TF_CAP) && !IN_LIST(x, se - 1, pronouns))
+      continue;
     size_t before = out->n;
-    if (emit(x, out, cue_left_edge(x, k - 1), k + 1, span_of(x, sb, se), lo, hi, none,
-             &frame_cue))
+    if (emit(x, out, cue_left_edge(x, k - 1), comma ? k : k + 1, span_of(x, sb, se), lo, hi,
+             none, &frame_cue))
       return -1;
     out->v[before].sent = x->s;
   }
