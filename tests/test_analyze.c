@@ -910,6 +910,112 @@ static void test_colon_labels(void **st) {
               "Clinton Email Story Has Moved On", CR_ATTR_INDIRECT);
 }
 
+/* ------------------------------------------------- recall patterns */
+
+/* Cue recall: attributions PolNeAR counts that no pattern used to find. */
+static void test_recall_infinitive_and_subjects(void **st) {
+  (void)st;
+  /* "vowed to": a commitment is reported, unlike "continued to" */
+  expect_attr("The senator vowed to block the bill in the Senate.\n", "vowed", "The senator",
+              "to block the bill in the Senate", CR_ATTR_INDIRECT);
+  const char *t[1] = {"Prices continued to rise in the spring.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_null(attr_by_cue(doc0(c), "continued"));
+  cr_corpus_free(c);
+  /* a percentage is a subject */
+  expect_attr("On economic issues, 42% say they are liberal.\n", "say", "42%",
+              "they are liberal", CR_ATTR_INDIRECT);
+  /* a hyphenated modifier stays in a source before a name */
+  expect_attr("\"We did not discuss that,\" warm-and-fuzzy Trump said.\n", "said",
+              "warm-and-fuzzy Trump", "\"We did not discuss that,\"", CR_ATTR_DIRECT);
+  /* "and said" after a bare conjunction shares the clause's subject */
+  expect_attr("But the court of appeals overruled and said Ohio already provided more early "
+              "voting than most states.\n",
+              "said", "the court of appeals",
+              "Ohio already provided more early voting than most states", CR_ATTR_INDIRECT);
+  /* a long opening subject closed by a comma */
+  expect_attr("Yet some voters who have listened to his speeches over the decades, on "
+              "television or at small events, said he had less magnetism now.\n",
+              "said",
+              "some voters who have listened to his speeches over the decades, on "
+              "television or at small events,",
+              "he had less magnetism now", CR_ATTR_INDIRECT);
+}
+
+static void test_recall_inverted_sources(void **st) {
+  (void)st;
+  expect_attr("\xe2\x80\x9cThe rise was a surprise to everyone,\xe2\x80\x9d said several "
+              "observers.\n",
+              "said", "several observers",
+              "\xe2\x80\x9cThe rise was a surprise to everyone,\xe2\x80\x9d", CR_ATTR_DIRECT);
+  /* the source stops before a relative clause that reports on its own */
+  expect_attr("\xe2\x80\x9cWe will fight on,\xe2\x80\x9d said Jane Smith, a lawyer for the "
+              "group, who also said that the cases would take years.\n",
+              "said", "Jane Smith, a lawyer for the group",
+              "\xe2\x80\x9cWe will fight on,\xe2\x80\x9d", CR_ATTR_DIRECT);
+}
+
+static void test_recall_according_to(void **st) {
+  (void)st;
+  expect_attr("But according to reports in the news media, he could not convince the family.\n",
+              "according to", "reports in the news media", "he could not convince the family",
+              CR_ATTR_INDIRECT);
+  expect_attr("The company lost money last year according to a filing with regulators.\n",
+              "according to", "a filing with regulators", "The company lost money last year",
+              CR_ATTR_INDIRECT);
+  /* a scene phrase before it is the content's second part */
+  const char *t[1] = {"Since last November, according to the rights group, security forces "
+                      "have killed 400 protesters.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "according to");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b),
+                      "security forces have killed 400 protesters");
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b), "Since last November");
+  cr_corpus_free(c);
+}
+
+static void test_recall_quote_frames(void **st) {
+  (void)st;
+  /* any verb frames a closed quotation: content first and inverted */
+  expect_attr("\xe2\x80\x9cWho cares about that?\xe2\x80\x9d one delegate shrugged.\n",
+              "shrugged", "one delegate", "\xe2\x80\x9cWho cares about that?\xe2\x80\x9d",
+              CR_ATTR_DIRECT);
+  expect_attr("\xe2\x80\x9cThis is fantastic!\xe2\x80\x9d beamed Donald Hartley of Madison.\n",
+              "beamed", "Donald Hartley of Madison",
+              "\xe2\x80\x9cThis is fantastic!\xe2\x80\x9d", CR_ATTR_DIRECT);
+  expect_attr("The governor quipped: \xe2\x80\x9cWe have seen worse winters.\xe2\x80\x9d\n",
+              "quipped:", "The governor", "\xe2\x80\x9cWe have seen worse winters.\xe2\x80\x9d",
+              CR_ATTR_DIRECT);
+  expect_attr("Asked about the server, he answered, \xe2\x80\x9cI have no idea.\xe2\x80\x9d\n",
+              "answered", "he", "\xe2\x80\x9cI have no idea.\xe2\x80\x9d", CR_ATTR_DIRECT);
+  /* a past-tense verb with a "that" clause reports it */
+  expect_attr("The senator fretted that the bill would fail in the House.\n", "fretted",
+              "The senator", "that the bill would fail in the House", CR_ATTR_INDIRECT);
+  /* a scare quote is no quotation a frame reports */
+  const char *t[1] = {"Several waved \xe2\x80\x9cHispanics for Trump\xe2\x80\x9d signs from "
+                      "their seats.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_int_equal(doc0(c)->nattrs, 0);
+  cr_corpus_free(c);
+}
+
+/* "He said:" closing a paragraph introduces the next one. */
+static void test_recall_colon_next_paragraph(void **st) {
+  (void)st;
+  const char *t[1] = {"The rules were discussed.\n\nThe chairman stated:\n\n"
+                      "\"The department is not about justice anymore. It is politics.\"\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "stated:");
+  assert_non_null(a);
+  char b[128];
+  assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "The chairman");
+  assert_string_equal(span_text(doc0(c), a->content, b, sizeof b),
+                      "\"The department is not about justice anymore. It is politics.\"");
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -949,6 +1055,11 @@ int main(void) {
       cmocka_unit_test(test_naming_called),
       cmocka_unit_test(test_statement_and_contraction),
       cmocka_unit_test(test_colon_labels),
+      cmocka_unit_test(test_recall_infinitive_and_subjects),
+      cmocka_unit_test(test_recall_inverted_sources),
+      cmocka_unit_test(test_recall_according_to),
+      cmocka_unit_test(test_recall_quote_frames),
+      cmocka_unit_test(test_recall_colon_next_paragraph),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
