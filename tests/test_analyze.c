@@ -798,6 +798,62 @@ static void test_all_capitals(void **st) {
   cr_corpus_free(c);
 }
 
+/* ------------------------------------------------ span boundaries (s3-spans) */
+
+/* The content of attribution `cue` (both fragments, joined by " | "). */
+static const char *content_of(const cr_doc *d, const char *cue, char *buf, size_t cap) {
+  const cr_attr *a = attr_by_cue(d, cue);
+  if (!a) fail_msg("no attribution with cue '%s'", cue);
+  char b1[256], b2[256];
+  span_text(d, a->content, b1, sizeof b1);
+  span_text(d, a->content2, b2, sizeof b2);
+  snprintf(buf, cap, "%s%s%s", b1, b2[0] ? " | " : "", b2);
+  return buf;
+}
+
+/* A cue-less quotation sentence after a quoted content carries it on;
+ * one closing on a comma before a cue of its own does not. */
+static void test_follow_on_quotes(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "\"We are ready,\" she said. \"The talks will go on next week.\"\n\n"
+      "\"Nobody believes that,\" he said.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  char b[1024];
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b),
+                      "\"We are ready,\" | \"The talks will go on next week.\"");
+  cr_corpus_free(c);
+  /* the next paragraph's quotation, same speaker, extends the fragment */
+  const char *t2[1] = {
+      "The minister said it was \"a good day for all of us.\"\n\n"
+      "\"We will meet again in May and sign it.\"\n"};
+  c = corpus_of(t2, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b),
+                      "it was \"a good day for all of us.\"\n\n"
+                      "\"We will meet again in May and sign it.\"");
+  cr_corpus_free(c);
+  /* "A," he said. "B," she said: B is hers */
+  const char *t3[1] = {
+      "\"We are ready,\" he said. \"We are not ready at all,\" the minister replied.\n"};
+  c = corpus_of(t3, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b), "\"We are ready,\"");
+  assert_string_equal(content_of(doc0(c), "replied", b, sizeof b),
+                      "\"We are not ready at all,\"");
+  cr_corpus_free(c);
+  /* a title-case heading in quotation marks is not a follow-on */
+  const char *t4[1] = {
+      "\"We are ready for it,\" she said.\n\n\"Coal Is Not the Villain.\"\n"};
+  c = corpus_of(t4, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b), "\"We are ready for it,\"");
+  cr_corpus_free(c);
+  /* an indirect content is not carried on by a quotation */
+  const char *t5[1] = {
+      "The minister said the talks had failed. \"Nobody wanted them to go on.\"\n"};
+  c = corpus_of(t5, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b), "the talks had failed");
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -831,6 +887,7 @@ int main(void) {
       cmocka_unit_test(test_unbalanced_quotes),
       cmocka_unit_test(test_long_paragraph),
       cmocka_unit_test(test_all_capitals),
+      cmocka_unit_test(test_follow_on_quotes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -652,6 +652,17 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
   return 1;
 }
 
+/* “B,” she said: a quotation opening at `open` that closes on a comma,
+ * question mark or dash and goes on with words is the content of a cue
+ * of its own, so it does not continue an earlier speaker's quotation. */
+static int quote_has_own_cue(const ctx *x, uint32_t open) {
+  uint32_t c = x->close[open];
+  if (c == UINT32_MAX || c <= open + 1 || c + 1 >= x->d->ntoks) return 0;
+  if (!tok_wordish(&x->d->toks[c + 1]) || (x->d->toks[c + 1].flags & CR_TF_NEWLINE_BEFORE))
+    return 0;
+  return tok_punct(x, c - 1, ',');
+}
+
 /* “A,” he said. “B.”: the quotation goes on in the next sentence of the
  * paragraph when that sentence opens with a quotation mark; returns its
  * opening token or UINT32_MAX. */
@@ -661,7 +672,9 @@ static uint32_t next_quote(const ctx *x) {
   const cr_sentence *n = &d->sents[x->s + 1];
   if (n->para != d->sents[x->s].para || n->tok_begin >= n->tok_end)
     return UINT32_MAX;
-  return tok_open_quote(x, n->tok_begin) ? n->tok_begin : UINT32_MAX;
+  if (!tok_open_quote(x, n->tok_begin) || quote_has_own_cue(x, n->tok_begin))
+    return UINT32_MAX;
+  return n->tok_begin;
 }
 
 /* Words opening a circumstance after a content-first cue ("...,” she
@@ -1498,5 +1511,5 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
     }
     if (model_cues(&x, n0, out) < 0) return -1;
   }
-  return 0;
+  return cr_follow_quotes(d, close, out);
 }
