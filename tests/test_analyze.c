@@ -854,6 +854,18 @@ static void test_follow_on_quotes(void **st) {
   cr_corpus_free(c);
 }
 
+/* “A,” she told an audience at a think tank in Washington: a long
+ * circumstance after a content-first cue leaves the quotation the content;
+ * a "that" in the tail makes it the cue's own content. */
+static void test_long_tail_after_quote(void **st) {
+  (void)st;
+  expect_attr("''Resolve means depriving them of territory,'' she told an audience at "
+              "the Brookings Institution in Washington on a cold day.\n",
+              "told", "she", "''Resolve means depriving them of territory,''", CR_ATTR_DIRECT);
+  expect_attr("\"We will win,\" he said when asked by a reporter if that remains his view.\n",
+              "said", "he", "\"We will win,\"", CR_ATTR_DIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -888,6 +900,7 @@ int main(void) {
       cmocka_unit_test(test_long_paragraph),
       cmocka_unit_test(test_all_capitals),
       cmocka_unit_test(test_follow_on_quotes),
+      cmocka_unit_test(test_long_tail_after_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

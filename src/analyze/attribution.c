@@ -727,6 +727,40 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
   return 1;
 }
 
+/* Words opening a subordinate clause of the reporter's in a tail: what
+ * follows them ("when asked whether ...", "as the heckler yelled: ...")
+ * is theirs, not a content of the cue's. */
+static const char *const tail_subordinators[] = {"after", "as", "because", "before",
+                                                 "when", "while"};
+
+/* “A,” he told a crowd of 1,300 in Tampa on Tuesday.  After a quotation
+ * closed on a comma right before the source, the tail after the cue is a
+ * circumstance however long it runs (up to CR_ADJUNCT_TAIL_MAX_TOKS),
+ * unless it opens a content of its own ("that", a colon, a quotation). */
+static int quoted_first_tail(const ctx *x, uint32_t sb, uint32_t c) {
+  uint32_t q = sb;
+  while (q > x->b && x->d->toks[q - 1].kind == CR_TOK_QUOTE) q--; /* ” or '' */
+  if (q == sb || q == x->b || !tok_punct(x, q - 1, ',') || x->e - c > CR_ADJUNCT_TAIL_MAX_TOKS)
+    return 0;
+  for (uint32_t j = c; j < x->e; j++)
+    if (IN_LIST(x, j, tail_subordinators)) return 1; /* "when asked if that ..." */
+    else if (tok_is(x, j, "that") || tok_punct(x, j, ':') || tok_open_quote(x, j) ||
+        (tok_punct(x, j, ',') && j + 1 < x->e &&
+         (IN_LIST(x, j + 1, clause_openers) || IN_LIST(x, j + 1, relatives) ||
+          IN_LIST(x, j + 1, contrast) || ing_word(x, j + 1))))
+      return 0;
+  return 1;
+}
+
+/* The tail after a content-first cue whose source starts at sb: as
+ * short_tail(), or a long circumstance after a quotation. */
+static int content_first_tail(const ctx *x, uint32_t sb, uint32_t c, uint32_t *resume) {
+  int t = short_tail(x, c, resume);
+  if (t || !quoted_first_tail(x, sb, c)) return t;
+  *resume = UINT32_MAX;
+  return 1;
+}
+
 static uint8_t kind_of(const ctx *x, cr_span s) {
   const cr_doc *d = x->d;
   size_t first = (size_t)-1, last = 0, quotes = 0;
@@ -1216,7 +1250,7 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     }
   }
   if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
-      tok_clause_end(x, sb - 1) && (tail = short_tail(x, ce, &resume)) &&
+      tok_clause_end(x, sb - 1) && (tail = content_first_tail(x, sb, ce, &resume)) &&
       (content_before(x, sb - 1, &lo, &hi) || (tail == 2 && one_word_part(x, sb, &lo, &hi))) &&
       !fronted_question(x, lo)) {
     /* content first: “…,” he said (, “…”) */
