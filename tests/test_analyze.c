@@ -866,6 +866,26 @@ static void test_long_tail_after_quote(void **st) {
               "said", "he", "\"We will win,\"", CR_ATTR_DIRECT);
 }
 
+/* ", but" is one candidate end among others for the ranker, not the
+ * forced end that ", though" is. */
+static void test_but_is_a_candidate(void **st) {
+  (void)st;
+  const char *t[1] = {"Police said the bridge was closed, but not for long, and reopened."};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = doc0(c);
+  uint32_t k[CR_CONTENT_CANDS_MAX];
+  uint8_t inq[64];
+  uint32_t close[64];
+  assert_true(d->ntoks < 64);
+  cr_quote_marks(d, inq, close);
+  const cr_sentence *se = &d->sents[0];
+  size_t n = cr_content_candidates(d, inq, se->tok_begin, se->tok_end, tok_index(d, "the"), k);
+  assert_true(n > 2);
+  assert_int_equal(k[0], tok_index(d, "but") - 1);
+  assert_int_equal(k[n - 1], se->tok_end);
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -901,6 +921,7 @@ int main(void) {
       cmocka_unit_test(test_all_capitals),
       cmocka_unit_test(test_follow_on_quotes),
       cmocka_unit_test(test_long_tail_after_quote),
+      cmocka_unit_test(test_but_is_a_candidate),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
