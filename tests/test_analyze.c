@@ -886,6 +886,26 @@ static void test_but_is_a_candidate(void **st) {
   cr_corpus_free(c);
 }
 
+/* "“Quiet,” he demanded, as Bush went on": unquoted words resuming
+ * after a whole quotation are the reporter's; after an unquoted content
+ * ("The benefit, he says, would be small") they are the content's. */
+static void test_no_unquoted_resume_after_quote(void **st) {
+  (void)st;
+  const char *t[1] = {"\"Quiet, please,\" he demanded, as the governor continued to interject.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "demanded");
+  assert_non_null(a);
+  assert_int_equal(a->content2.end, a->content2.start);
+  cr_corpus_free(c);
+  const char *t2[1] = {"The benefit, he says, would be small.\n"};
+  c = corpus_of(t2, 1);
+  a = attr_by_cue(doc0(c), "says");
+  assert_non_null(a);
+  char b[64];
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b), "would be small");
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -922,6 +942,7 @@ int main(void) {
       cmocka_unit_test(test_follow_on_quotes),
       cmocka_unit_test(test_long_tail_after_quote),
       cmocka_unit_test(test_but_is_a_candidate),
+      cmocka_unit_test(test_no_unquoted_resume_after_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

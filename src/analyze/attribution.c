@@ -1257,7 +1257,9 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     cr_span c2 = none;
     if (tail == 2) {
       uint32_t end = trim_end(x, resume, x->e);
-      if (end > resume) c2 = span_of(x, resume, end);
+      /* “Quiet,” he demanded, as Bush went on: after a whole quotation
+       * the words resuming unquoted are the reporter's */
+      if (end > resume && !tok_close_quote(x, hi - 1)) c2 = span_of(x, resume, end);
       resume = UINT32_MAX;
     } else if (resume == UINT32_MAX) {
       resume = next_quote(x);
