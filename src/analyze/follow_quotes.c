@@ -13,7 +13,9 @@
  * pass runs over a document's attributions once they are all found: a
  * sentence that opens with a quotation, holds nothing after it, and is
  * neither a cue's sentence nor inside another content joins the content
- * that ends right before it.  An attribution has two fragments: a
+ * that ends right before it, when that content is itself a quotation or
+ * its cue a verb of saying (after "believes ..." a quotation is more
+ * often someone else's).  An attribution has two fragments: a
  * quotation right after the last one (only full stops between) extends
  * it; one after other words becomes the second fragment when that is
  * still free. */
@@ -59,12 +61,34 @@ static int closing_punct(const cr_doc *d, uint32_t i) {
   return c == '.' || c == '?' || c == '!';
 }
 
+/* The first token that starts at or after byte `start`. */
+static uint32_t tok_starting(const cr_doc *d, uint32_t start) {
+  size_t lo = 0, hi = d->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->toks[mid].span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return (uint32_t)lo;
+}
+
 /* Token t, a content's last, is a closing quotation mark (or the full
- * stop after one): only a speaker already quoted goes on in a quotation;
- * after a reported clause it is more often someone else's. */
+ * stop after one): a speaker already quoted goes on. */
 static int quoted_end(const cr_doc *d, uint32_t t) {
   if (d->toks[t].kind != CR_TOK_QUOTE && t > 0 && closing_punct(d, t)) t--;
   return d->toks[t].kind == CR_TOK_QUOTE && !(d->toks[t].flags & CR_TF_OPEN);
+}
+
+/* The cue has a verb of saying ("said", "told", "added"): its speaker
+ * may go on quoting after a reported clause. */
+static int speech_cue(const cr_doc *d, cr_span cue) {
+  for (uint32_t i = tok_starting(d, cue.start); i < d->ntoks && d->toks[i].span.end <= cue.end; i++) {
+    char w[24];
+    size_t n = cr_tok_lower(d, &d->toks[i], w, sizeof w);
+    const cr_cue_entry *e = n ? cr_cue_lookup(w, n) : NULL;
+    if (e && e->cls == CR_CUE_SPEECH) return 1;
+  }
+  return 0;
 }
 
 /* The next paragraph after p that has sentences, or d->nparas. */
@@ -121,7 +145,7 @@ static int few_words(const cr_doc *d, uint32_t lo, uint32_t hi) {
 /* Marks the sentences a span of bytes touches. */
 static void claim(const cr_doc *d, uint8_t *taken, cr_span sp) {
   if (sp.end <= sp.start) return;
-  uint32_t a = sent_of(d, tok_ending(d, sp.start + 1));
+  uint32_t a = sent_of(d, tok_starting(d, sp.start));
   uint32_t b = sent_of(d, tok_ending(d, sp.end));
   for (uint32_t s = a; s <= b && s < d->nsents; s++) taken[s] = 1;
 }
@@ -139,7 +163,7 @@ static void follow(const cr_doc *d, const uint32_t *close, uint8_t *taken, cr_at
     cr_span *frag = a->content2.end > a->content2.start ? &a->content2 : &a->content;
     if (frag->end <= frag->start) return;
     uint32_t endtok = tok_ending(d, frag->end);
-    if (!quoted_end(d, endtok)) return;
+    if (!quoted_end(d, endtok) && !speech_cue(d, a->cue)) return;
     uint32_t s = sent_of(d, endtok) + 1;
     if (s >= d->nsents) return;
     const cr_sentence *ns = &d->sents[s];
