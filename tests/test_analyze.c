@@ -911,6 +911,19 @@ static void test_no_unquoted_resume_after_quote(void **st) {
   cr_corpus_free(c);
 }
 
+/* "which he said was illegal": the relative before the source is the
+ * first fragment of the content, the rest after the cue the second. */
+static void test_wh_gap_content(void **st) {
+  (void)st;
+  const char *t[1] = {"He backed the plan, which the mayor said was illegal.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  char b[256];
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b), "which | was illegal");
+  cr_corpus_free(c);
+  expect_attr("The mayor said that the plan was illegal.\n", "said", "The mayor",
+              "that the plan was illegal", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -948,6 +961,7 @@ int main(void) {
       cmocka_unit_test(test_long_tail_after_quote),
       cmocka_unit_test(test_but_is_a_candidate),
       cmocka_unit_test(test_no_unquoted_resume_after_quote),
+      cmocka_unit_test(test_wh_gap_content),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

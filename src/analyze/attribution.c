@@ -1043,6 +1043,16 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
   return 1;
 }
 
+/* "the plan, which officials said was illegal", "what he calls a
+ * scheme": a relative "which" or "what" right before the source is the
+ * gap of the reported clause, and PolNeAR counts it in the content (38
+ * of 58 such "which", 24 of 35 "what" on train); a content opening with
+ * "that" has no gap. */
+static int wh_gap(const ctx *x, uint32_t sb, uint32_t lo) {
+  return sb > x->b && (tok_is(x, sb - 1, "which") || tok_is(x, sb - 1, "what")) &&
+         !tok_is(x, lo, "that");
+}
+
 /* Words before a speech cue that leave it without a subject of its own:
  * "when asked", "after saying", "as reported", "it was reported". */
 static const char *const sourceless_before[] = {"after", "as", "before", "being",
@@ -1291,6 +1301,8 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     /* source first: officials said (that) … */
     if (passive(x, cb, i)) return emit_passive(x, out, cb, ce, i, sb, se, lo, hi, cue);
     hi = relative_end(x, sb, se, lo, hi);
+    if (wh_gap(x, sb, lo)) /* "which he said was illegal": which + was illegal */
+      return emit(x, out, cb, ce, span_of(x, sb, se), sb - 1, sb, span_of(x, lo, hi), cue) ? -1 : 1;
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
   }
   if (sourceless_ok(x, cb, cue) &&
