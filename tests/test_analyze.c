@@ -924,6 +924,17 @@ static void test_wh_gap_content(void **st) {
               "that the plan was illegal", CR_ATTR_INDIRECT);
 }
 
+/* '“We will win,” referencing the crowd': a participle after a closed
+ * quotation shares the sentence's subject and never inverts (what follows
+ * it is the content, not the source). */
+static void test_participle_after_quote(void **st) {
+  (void)st;
+  expect_attr("Rubio fired back: \"They are going to lose,\" referencing the large number of "
+              "immigrants in the region.\n",
+              "referencing", "Rubio", "the large number of immigrants in the region",
+              CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -962,6 +973,7 @@ int main(void) {
       cmocka_unit_test(test_but_is_a_candidate),
       cmocka_unit_test(test_no_unquoted_resume_after_quote),
       cmocka_unit_test(test_wh_gap_content),
+      cmocka_unit_test(test_participle_after_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -996,7 +996,9 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
   size_t n = t->span.end - t->span.start;
   int ing = n >= 5 && !memcmp(x->d->text + t->span.end - 3, "ing", 3);
   /* ", saying", "by telling", "and asserted": the clause's subject */
-  int shared = (ing && (tok_punct(x, cb - 1, ',') || IN_LIST(x, cb - 1, ing_preps))) ||
+  int shared = (ing && (tok_punct(x, cb - 1, ',') || IN_LIST(x, cb - 1, ing_preps) ||
+                        (cb - 1 > x->b && tok_close_quote(x, cb - 1) &&
+                         tok_punct(x, cb - 2, ',')))) || /* “...,” referencing */
                ((tok_is(x, cb - 1, "and") || tok_is(x, cb - 1, "but")) && cb - 1 > x->b);
   if (!shared) return 0;
   if (out->n && out->v[out->n - 1].sent == x->s &&
@@ -1281,8 +1283,9 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, c2, cue) ? -1 : 1;
   }
   if (cue->cls == CR_CUE_SPEECH && sb == UINT32_MAX && cb > x->b &&
-      tok_clause_end(x, cb - 1)) {
-    /* inverted: “…,” said Jane Smith */
+      tok_clause_end(x, cb - 1) && !ing_word(x, i)) {
+    /* inverted: “…,” said Jane Smith (a participle never inverts:
+     * "..., referring to the mayor" names what is said, not who) */
     uint32_t slo, shi;
     if (source_after(x, ce, &slo, &shi) && content_before(x, cb - 1, &lo, &hi)) {
       cr_span c2 = none;
