@@ -935,6 +935,19 @@ static void test_participle_after_quote(void **st) {
               CR_ATTR_INDIRECT);
 }
 
+/* "(..., according to exit polls.)": the closing parenthesis is not
+ * the source's. */
+static void test_source_unopened_paren(void **st) {
+  (void)st;
+  const char *t[1] = {"He won the state (by a wide margin, according to exit polls.)\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "according to");
+  assert_non_null(a);
+  char b[64];
+  assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "exit polls");
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -974,6 +987,7 @@ int main(void) {
       cmocka_unit_test(test_no_unquoted_resume_after_quote),
       cmocka_unit_test(test_wh_gap_content),
       cmocka_unit_test(test_participle_after_quote),
+      cmocka_unit_test(test_source_unopened_paren),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -229,6 +229,15 @@ static uint32_t trim_end(const ctx *x, uint32_t lo, uint32_t hi) {
   return hi;
 }
 
+/* "(..., according to exit polls.)": a closing parenthesis the span
+ * did not open ends the sentence around it, not the source. */
+static uint32_t trim_paren(const ctx *x, uint32_t lo, uint32_t hi) {
+  if (hi <= lo || !tok_punct(x, hi - 1, ')')) return hi;
+  for (uint32_t j = lo; j + 1 < hi; j++)
+    if (tok_punct(x, j, '(')) return hi;
+  return trim_end(x, lo, hi - 1);
+}
+
 static cr_span span_of(const ctx *x, uint32_t lo, uint32_t hi) {
   cr_span s = {0, 0};
   if (hi <= lo) return s;
@@ -645,7 +654,7 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
       end = j;
       break;
     }
-  end = trim_end(x, c, end);
+  end = trim_paren(x, c, trim_end(x, c, end));
   if (end <= c || end - c > CR_INV_SRC_MAX_TOKS) return 0;
   *lo = c;
   *hi = end;
@@ -813,7 +822,7 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   while (se < x->e && !tok_punct(x, se, ',') && x->d->toks[se].kind != CR_TOK_QUOTE &&
          se - sb < CR_INV_SRC_MAX_TOKS)
     se++;
-  uint32_t src_end = trim_end(x, sb, se);
+  uint32_t src_end = trim_paren(x, sb, trim_end(x, sb, se));
   if (src_end <= sb) return 0;
   cr_span src = span_of(x, sb, src_end);
   cr_span none = {0, 0};
