@@ -948,6 +948,21 @@ static void test_source_unopened_paren(void **st) {
   cr_corpus_free(c);
 }
 
+/* "Asked about it on Tuesday, he said, “We will see.”": the scene
+ * before the cue is no part of the quotation's content. */
+static void test_scene_before_quote(void **st) {
+  (void)st;
+  expect_attr("Asked about the plan on Tuesday, he said, \"We will see what happens.\"\n",
+              "said", "he", "\"We will see what happens.\"", CR_ATTR_DIRECT);
+  /* “A,” he said, “B.”: both fragments stay */
+  const char *t[1] = {"\"We are ready,\" he said, \"but not yet.\"\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  char b[256];
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b),
+                      "\"We are ready,\" | \"but not yet.\"");
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -988,6 +1003,7 @@ int main(void) {
       cmocka_unit_test(test_wh_gap_content),
       cmocka_unit_test(test_participle_after_quote),
       cmocka_unit_test(test_source_unopened_paren),
+      cmocka_unit_test(test_scene_before_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

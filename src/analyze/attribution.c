@@ -742,6 +742,14 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
 static const char *const tail_subordinators[] = {"after", "as", "because", "before",
                                                  "when", "while"};
 
+/* toks[lo..hi), before "..., he said, “B.”", holds no quotation mark:
+ * the scene of the quotation, not a part of it. */
+static int scene_before_quote(const ctx *x, uint32_t lo, uint32_t hi) {
+  for (uint32_t j = lo; j < hi; j++)
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) return 0;
+  return 1;
+}
+
 /* “A,” he told a crowd of 1,300 in Tampa on Tuesday.  After a quotation
  * closed on a comma right before the source, the tail after the cue is a
  * circumstance however long it runs (up to CR_ADJUNCT_TAIL_MAX_TOKS),
@@ -1288,6 +1296,14 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     if (resume != UINT32_MAX) {
       uint32_t q = quote_extent(x, resume);
       if (q > resume + 1) c2 = span_of(x, resume, trim_end(x, resume, q));
+      /* "Asked about it on Tuesday, he said, “We will see.”": before an
+       * unquoted scene the quotation alone is the content */
+      if (c2.end > c2.start && !tok_close_quote(x, hi - 1) && x->e > resume &&
+          scene_before_quote(x, lo, hi)) {
+        lo = resume;
+        hi = trim_end(x, resume, q);
+        c2 = none;
+      }
     }
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, c2, cue) ? -1 : 1;
   }
