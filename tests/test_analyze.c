@@ -963,6 +963,17 @@ static void test_scene_before_quote(void **st) {
   cr_corpus_free(c);
 }
 
+/* "Last month, he said it would cooperate": after an unquoted opening a
+ * clause after the cue is the content; "The talks failed, he said
+ * Tuesday." stays content-first. */
+static void test_clause_after_cue(void **st) {
+  (void)st;
+  expect_attr("Later in the day, the company said it would cooperate with the inquiry.\n",
+              "said", "the company", "it would cooperate with the inquiry", CR_ATTR_INDIRECT);
+  expect_attr("The talks had failed, he said Tuesday.\n", "said Tuesday", "he",
+              "The talks had failed", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1004,6 +1015,7 @@ int main(void) {
       cmocka_unit_test(test_participle_after_quote),
       cmocka_unit_test(test_source_unopened_paren),
       cmocka_unit_test(test_scene_before_quote),
+      cmocka_unit_test(test_clause_after_cue),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -750,6 +750,30 @@ static int scene_before_quote(const ctx *x, uint32_t lo, uint32_t hi) {
   return 1;
 }
 
+/* Words that open a clause's subject after a cue ("Last month, he said
+ * the plan would fail"). */
+static const char *const subject_openers[] = {"a", "an", "he", "her", "his", "i", "it",
+                                              "its", "she", "the", "their", "these",
+                                              "they", "this", "those", "we"};
+
+/* "..., he said Tuesday.": a day after the cue is a time, not a name. */
+static const char *const weekdays[] = {"friday", "monday", "saturday", "sunday",
+                                       "thursday", "tuesday", "wednesday"};
+
+/* "Last month, he said it would cooperate": after an unquoted opening
+ * the words after the cue are a clause of their own, its content, not
+ * a circumstance of a content-first cue. */
+static int clause_tail(const ctx *x, uint32_t sb, uint32_t c) {
+  if (c + 1 >= x->e || sb < x->b + 1) return 0;
+  for (uint32_t j = sb - 1; j + 2 >= sb && j >= x->b; j--) {
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) return 0; /* “…,” he said */
+    if (j == x->b) break;
+  }
+  const cr_token *t = &x->d->toks[c];
+  return IN_LIST(x, c, subject_openers) ||
+         ((t->flags & CR_TF_CAP) && tok_wordish(t) && !IN_LIST(x, c, weekdays));
+}
+
 /* “A,” he told a crowd of 1,300 in Tampa on Tuesday.  After a quotation
  * closed on a comma right before the source, the tail after the cue is a
  * circumstance however long it runs (up to CR_ADJUNCT_TAIL_MAX_TOKS),
@@ -772,6 +796,8 @@ static int quoted_first_tail(const ctx *x, uint32_t sb, uint32_t c) {
 /* The tail after a content-first cue whose source starts at sb: as
  * short_tail(), or a long circumstance after a quotation. */
 static int content_first_tail(const ctx *x, uint32_t sb, uint32_t c, uint32_t *resume) {
+  uint32_t klo, khi;
+  if (clause_tail(x, sb, c) && content_after(x, c, 0, &klo, &khi)) return 0;
   int t = short_tail(x, c, resume);
   if (t || !quoted_first_tail(x, sb, c)) return t;
   *resume = UINT32_MAX;
