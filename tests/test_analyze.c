@@ -974,6 +974,14 @@ static void test_clause_after_cue(void **st) {
               "The talks had failed", CR_ATTR_INDIRECT);
 }
 
+/* "A new CNN/ORC poll found", "then-Senate Majority Leader Harry Reid
+ * said": a glued slash or hyphen stays inside the source. */
+static void test_source_glued_joiner(void **st) {
+  (void)st;
+  expect_attr("A new CNN/ORC poll found that the race was tied.\n", "found", "A new CNN/ORC poll",
+              "that the race was tied", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1016,6 +1024,7 @@ int main(void) {
       cmocka_unit_test(test_source_unopened_paren),
       cmocka_unit_test(test_scene_before_quote),
       cmocka_unit_test(test_clause_after_cue),
+      cmocka_unit_test(test_source_glued_joiner),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -275,6 +275,18 @@ static uint32_t quote_extent(const ctx *x, uint32_t open) {
   return 0;
 }
 
+/* Token j is a slash or hyphen glued between two words ("a CNN/ORC
+ * poll", "then-Senate Majority Leader"): part of the phrase. */
+static int glued_joiner(const ctx *x, uint32_t j) {
+  const cr_token *t = &x->d->toks[j];
+  if (j <= x->b || j + 1 >= x->e || t->span.end - t->span.start != 1) return 0;
+  char c = x->d->text[t->span.start];
+  if (c != '/' && c != '-') return 0;
+  const cr_token *l = &x->d->toks[j - 1], *r = &x->d->toks[j + 1];
+  return tok_wordish(l) && tok_wordish(r) && l->span.end == t->span.start &&
+         t->span.end == r->span.start;
+}
+
 /* Walks back from a cue to the start of its subject phrase.  *se gets
  * the end of the phrase (adverbs and time words between subject and verb
  * are skipped).  Returns the first token, or UINT32_MAX when there is
@@ -303,7 +315,8 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
       lo = p = q;
       continue;
     }
-    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&')) break;
+    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&') && !glued_joiner(x, (uint32_t)p))
+      break;
     /* prepositions inside a noun phrase: "a study by Harvard", "the
      * head of the party", "Republicans in Congress" */
     if (tok_is(x, (uint32_t)p, "by") || tok_is(x, (uint32_t)p, "with") ||
