@@ -980,6 +980,9 @@ static void test_source_glued_joiner(void **st) {
   (void)st;
   expect_attr("A new CNN/ORC poll found that the race was tied.\n", "found", "A new CNN/ORC poll",
               "that the race was tied", CR_ATTR_INDIRECT);
+  /* a role word before a name stays in ("presidential hopeful") */
+  expect_attr("Republican presidential hopeful Jane Smith says the race is tied.\n", "says",
+              "Republican presidential hopeful Jane Smith", "the race is tied", CR_ATTR_INDIRECT);
 }
 
 int main(void) {

@@ -126,19 +126,20 @@ static const char *const noun_before[] = {
  * and titles.  Any other lower-case word before a name ends the source
  * ("In an interview Trump said"). */
 static const char *const roles[] = {
-    "adviser", "advisor", "aide", "ambassador", "analyst", "anchor",
-    "attorney", "author", "candidate", "ceo", "chair", "chairman",
-    "chairwoman", "chief", "columnist", "commander", "commissioner",
-    "congressman", "congresswoman", "correspondent", "councilman",
-    "councilwoman", "critic", "defender", "delegate", "director",
-    "economist", "editor", "envoy", "executive", "expert", "founder",
-    "general", "governor", "head", "host", "investor", "judge", "lawmaker",
-    "lawyer", "leader", "manager", "mate", "mayor", "member", "minister",
-    "moderator", "nominee", "officer", "official", "operative", "partner",
-    "pastor", "president", "professor", "prosecutor", "rep", "reporter",
-    "representative", "researcher", "secretary", "sen", "senator",
+    "actress", "adviser", "advisor", "aide", "ambassador", "analyst", "anchor",
+    "attorney", "author", "candidate", "ceo", "chair", "chairman", "chairwoman",
+    "chief", "colleague", "columnist", "commander", "commissioner",
+    "congressman", "congresswoman", "consultant", "correspondent", "councilman",
+    "councilwoman", "critic", "defender", "delegate", "director", "economist",
+    "editor", "envoy", "executive", "expert", "fellow", "founder", "general",
+    "governor", "head", "hopeful", "host", "husband", "investor", "judge",
+    "lawmaker", "lawyer", "leader", "manager", "mate", "mayor", "member",
+    "minister", "moderator", "neurosurgeon", "nominee", "novelist", "officer",
+    "official", "operative", "owner", "partner", "pastor", "president",
+    "professor", "prosecutor", "rep", "reporter", "representative",
+    "researcher", "retired", "scientist", "secretary", "sen", "senator",
     "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman",
-    "strategist", "surrogate", "writer"};
+    "strategist", "surrogate", "wife", "writer"};
 /* Other lower-case words that stand before a name inside a source, the
  * commonest in PolNeAR train's sources ("former Gov. Jane Smith",
  * "several Clinton supporters", "longtime Democratic strategist ..."). */
