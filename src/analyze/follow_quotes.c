@@ -203,5 +203,6 @@ int cr_follow_quotes(const cr_doc *d, const uint32_t *close, cr_attr_vec *attrs)
   /* the attribution whose content ends last before a quotation takes it:
    * walk them from the end so the nearest one claims first */
   for (size_t i = attrs->n; i-- > 0;) follow(d, close, taken, &attrs->v[i]);
+  free(taken);
   return 0;
 }
