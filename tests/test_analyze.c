@@ -1016,6 +1016,193 @@ static void test_recall_colon_next_paragraph(void **st) {
   cr_corpus_free(c);
 }
 
+/* ------------------------------------------------ span boundaries (s3-spans) */
+
+/* The content of attribution `cue` (both fragments, joined by " | "). */
+static const char *content_of(const cr_doc *d, const char *cue, char *buf, size_t cap) {
+  const cr_attr *a = attr_by_cue(d, cue);
+  if (!a) fail_msg("no attribution with cue '%s'", cue);
+  char b1[256], b2[256];
+  span_text(d, a->content, b1, sizeof b1);
+  span_text(d, a->content2, b2, sizeof b2);
+  snprintf(buf, cap, "%s%s%s", b1, b2[0] ? " | " : "", b2);
+  return buf;
+}
+
+/* A cue-less quotation sentence after a quoted content carries it on;
+ * one closing on a comma before a cue of its own does not. */
+static void test_follow_on_quotes(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "\"We are ready,\" she said. \"The talks will go on next week.\"\n\n"
+      "\"Nobody believes that,\" he said.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  char b[1024];
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b),
+                      "\"We are ready,\" | \"The talks will go on next week.\"");
+  cr_corpus_free(c);
+  /* the next paragraph's quotation, same speaker, extends the fragment */
+  const char *t2[1] = {
+      "The minister said it was \"a good day for all of us.\"\n\n"
+      "\"We will meet again in May and sign it.\"\n"};
+  c = corpus_of(t2, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b),
+                      "it was \"a good day for all of us.\"\n\n"
+                      "\"We will meet again in May and sign it.\"");
+  cr_corpus_free(c);
+  /* "A," he said. "B," she said: B is hers */
+  const char *t3[1] = {
+      "\"We are ready,\" he said. \"We are not ready at all,\" the minister replied.\n"};
+  c = corpus_of(t3, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b), "\"We are ready,\"");
+  assert_string_equal(content_of(doc0(c), "replied", b, sizeof b),
+                      "\"We are not ready at all,\"");
+  cr_corpus_free(c);
+  /* a title-case heading in quotation marks is not a follow-on */
+  const char *t4[1] = {
+      "\"We are ready for it,\" she said.\n\n\"Coal Is Not the Villain.\"\n"};
+  c = corpus_of(t4, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b), "\"We are ready for it,\"");
+  cr_corpus_free(c);
+  /* a reported clause is carried on after a verb of saying, not after
+   * one of thinking */
+  const char *t5[1] = {
+      "Talks fail\n\n"
+      "The minister said the talks had failed. \"They were never going to work.\"\n\n"
+      "The envoy believes the talks will resume. \"They will not, not this year.\"\n"};
+  c = corpus_of(t5, 1);
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b),
+                      "the talks had failed. \"They were never going to work.\"");
+  assert_string_equal(content_of(doc0(c), "believes", b, sizeof b), "the talks will resume");
+  cr_corpus_free(c);
+}
+
+/* “A,” she told an audience at a think tank in Washington: a long
+ * circumstance after a content-first cue leaves the quotation the content;
+ * a "that" in the tail makes it the cue's own content. */
+static void test_long_tail_after_quote(void **st) {
+  (void)st;
+  expect_attr("''Resolve means depriving them of territory,'' she told an audience at "
+              "the Brookings Institution in Washington on a cold day.\n",
+              "told", "she", "''Resolve means depriving them of territory,''", CR_ATTR_DIRECT);
+  expect_attr("\"We will win,\" he said when asked by a reporter if that remains his view.\n",
+              "said", "he", "\"We will win,\"", CR_ATTR_DIRECT);
+}
+
+/* ", but" is one candidate end among others for the ranker, not the
+ * forced end that ", though" is. */
+static void test_but_is_a_candidate(void **st) {
+  (void)st;
+  const char *t[1] = {"Police said the bridge was closed, but not for long, and reopened."};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = doc0(c);
+  uint32_t k[CR_CONTENT_CANDS_MAX];
+  uint8_t inq[64];
+  uint32_t close[64];
+  assert_true(d->ntoks < 64);
+  cr_quote_marks(d, inq, close);
+  const cr_sentence *se = &d->sents[0];
+  size_t n = cr_content_candidates(d, inq, se->tok_begin, se->tok_end, tok_index(d, "the"), k);
+  assert_true(n > 2);
+  assert_int_equal(k[0], tok_index(d, "but") - 1);
+  assert_int_equal(k[n - 1], se->tok_end);
+  cr_corpus_free(c);
+}
+
+/* "“Quiet,” he demanded, as Bush went on": unquoted words resuming
+ * after a whole quotation are the reporter's; after an unquoted content
+ * ("The benefit, he says, would be small") they are the content's. */
+static void test_no_unquoted_resume_after_quote(void **st) {
+  (void)st;
+  const char *t[1] = {"\"Quiet, please,\" he demanded, as the governor continued to interject.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "demanded");
+  assert_non_null(a);
+  assert_int_equal(a->content2.end, a->content2.start);
+  cr_corpus_free(c);
+  const char *t2[1] = {"The benefit, he says, would be small.\n"};
+  c = corpus_of(t2, 1);
+  a = attr_by_cue(doc0(c), "says");
+  assert_non_null(a);
+  char b[64];
+  assert_string_equal(span_text(doc0(c), a->content2, b, sizeof b), "would be small");
+  cr_corpus_free(c);
+}
+
+/* "which he said was illegal": the relative before the source is the
+ * first fragment of the content, the rest after the cue the second. */
+static void test_wh_gap_content(void **st) {
+  (void)st;
+  const char *t[1] = {"He backed the plan, which the mayor said was illegal.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  char b[256];
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b), "which | was illegal");
+  cr_corpus_free(c);
+  expect_attr("The mayor said that the plan was illegal.\n", "said", "The mayor",
+              "that the plan was illegal", CR_ATTR_INDIRECT);
+}
+
+/* '“We will win,” referencing the crowd': a participle after a closed
+ * quotation shares the sentence's subject and never inverts (what follows
+ * it is the content, not the source). */
+static void test_participle_after_quote(void **st) {
+  (void)st;
+  expect_attr("Rubio fired back: \"They are going to lose,\" referencing the large number of "
+              "immigrants in the region.\n",
+              "referencing", "Rubio", "the large number of immigrants in the region",
+              CR_ATTR_INDIRECT);
+}
+
+/* "(..., according to exit polls.)": the closing parenthesis is not
+ * the source's. */
+static void test_source_unopened_paren(void **st) {
+  (void)st;
+  const char *t[1] = {"He won the state (by a wide margin, according to exit polls.)\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_attr *a = attr_by_cue(doc0(c), "according to");
+  assert_non_null(a);
+  char b[64];
+  assert_string_equal(span_text(doc0(c), a->source, b, sizeof b), "exit polls");
+  cr_corpus_free(c);
+}
+
+/* "Asked about it on Tuesday, he said, “We will see.”": the scene
+ * before the cue is no part of the quotation's content. */
+static void test_scene_before_quote(void **st) {
+  (void)st;
+  expect_attr("Asked about the plan on Tuesday, he said, \"We will see what happens.\"\n",
+              "said", "he", "\"We will see what happens.\"", CR_ATTR_DIRECT);
+  /* “A,” he said, “B.”: both fragments stay */
+  const char *t[1] = {"\"We are ready,\" he said, \"but not yet.\"\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  char b[256];
+  assert_string_equal(content_of(doc0(c), "said", b, sizeof b),
+                      "\"We are ready,\" | \"but not yet.\"");
+  cr_corpus_free(c);
+}
+
+/* "Last month, he said it would cooperate": after an unquoted opening a
+ * clause after the cue is the content; "The talks failed, he said
+ * Tuesday." stays content-first. */
+static void test_clause_after_cue(void **st) {
+  (void)st;
+  expect_attr("Later in the day, the company said it would cooperate with the inquiry.\n",
+              "said", "the company", "it would cooperate with the inquiry", CR_ATTR_INDIRECT);
+  expect_attr("The talks had failed, he said Tuesday.\n", "said Tuesday", "he",
+              "The talks had failed", CR_ATTR_INDIRECT);
+}
+
+/* "A new CNN/ORC poll found", "then-Senate Majority Leader Harry Reid
+ * said": a glued slash or hyphen stays inside the source. */
+static void test_source_glued_joiner(void **st) {
+  (void)st;
+  expect_attr("A new CNN/ORC poll found that the race was tied.\n", "found", "A new CNN/ORC poll",
+              "that the race was tied", CR_ATTR_INDIRECT);
+  /* a role word before a name stays in ("presidential hopeful") */
+  expect_attr("Republican presidential hopeful Jane Smith says the race is tied.\n", "says",
+              "Republican presidential hopeful Jane Smith", "the race is tied", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1060,6 +1247,16 @@ int main(void) {
       cmocka_unit_test(test_recall_according_to),
       cmocka_unit_test(test_recall_quote_frames),
       cmocka_unit_test(test_recall_colon_next_paragraph),
+      cmocka_unit_test(test_follow_on_quotes),
+      cmocka_unit_test(test_long_tail_after_quote),
+      cmocka_unit_test(test_but_is_a_candidate),
+      cmocka_unit_test(test_no_unquoted_resume_after_quote),
+      cmocka_unit_test(test_wh_gap_content),
+      cmocka_unit_test(test_participle_after_quote),
+      cmocka_unit_test(test_source_unopened_paren),
+      cmocka_unit_test(test_scene_before_quote),
+      cmocka_unit_test(test_clause_after_cue),
+      cmocka_unit_test(test_source_glued_joiner),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -166,6 +166,11 @@ typedef CR_VEC(cr_attr) cr_attr_vec;
 int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
                          const uint32_t *close, cr_attr_vec *out);
 
+/* Extends each attribution's content over the cue-less quotation
+ * sentences right after it ("He said X. “Y.”"), as PolNeAR does
+ * (follow_quotes.c).  0, or -1 out of memory. */
+int cr_follow_quotes(const cr_doc *d, const uint32_t *close, cr_attr_vec *attrs);
+
 /* ------------------------------------------------------------ entities */
 
 typedef enum cr_ent_type {

@@ -126,19 +126,20 @@ static const char *const noun_before[] = {
  * and titles.  Any other lower-case word before a name ends the source
  * ("In an interview Trump said"). */
 static const char *const roles[] = {
-    "adviser", "advisor", "aide", "ambassador", "analyst", "anchor",
-    "attorney", "author", "candidate", "ceo", "chair", "chairman",
-    "chairwoman", "chief", "columnist", "commander", "commissioner",
-    "congressman", "congresswoman", "correspondent", "councilman",
-    "councilwoman", "critic", "defender", "delegate", "director",
-    "economist", "editor", "envoy", "executive", "expert", "founder",
-    "general", "governor", "head", "host", "investor", "judge", "lawmaker",
-    "lawyer", "leader", "manager", "mate", "mayor", "member", "minister",
-    "moderator", "nominee", "officer", "official", "operative", "partner",
-    "pastor", "president", "professor", "prosecutor", "rep", "reporter",
-    "representative", "researcher", "secretary", "sen", "senator",
+    "actress", "adviser", "advisor", "aide", "ambassador", "analyst", "anchor",
+    "attorney", "author", "candidate", "ceo", "chair", "chairman", "chairwoman",
+    "chief", "colleague", "columnist", "commander", "commissioner",
+    "congressman", "congresswoman", "consultant", "correspondent", "councilman",
+    "councilwoman", "critic", "defender", "delegate", "director", "economist",
+    "editor", "envoy", "executive", "expert", "fellow", "founder", "general",
+    "governor", "head", "hopeful", "host", "husband", "investor", "judge",
+    "lawmaker", "lawyer", "leader", "manager", "mate", "mayor", "member",
+    "minister", "moderator", "neurosurgeon", "nominee", "novelist", "officer",
+    "official", "operative", "owner", "partner", "pastor", "president",
+    "professor", "prosecutor", "rep", "reporter", "representative",
+    "researcher", "retired", "scientist", "secretary", "sen", "senator",
     "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman",
-    "strategist", "surrogate", "writer"};
+    "strategist", "surrogate", "wife", "writer"};
 /* Other lower-case words that stand before a name inside a source, the
  * commonest in PolNeAR train's sources ("former Gov. Jane Smith",
  * "several Clinton supporters", "longtime Democratic strategist ..."). */
@@ -229,6 +230,15 @@ static uint32_t trim_end(const ctx *x, uint32_t lo, uint32_t hi) {
   return hi;
 }
 
+/* "(..., according to exit polls.)": a closing parenthesis the span
+ * did not open ends the sentence around it, not the source. */
+static uint32_t trim_paren(const ctx *x, uint32_t lo, uint32_t hi) {
+  if (hi <= lo || !tok_punct(x, hi - 1, ')')) return hi;
+  for (uint32_t j = lo; j + 1 < hi; j++)
+    if (tok_punct(x, j, '(')) return hi;
+  return trim_end(x, lo, hi - 1);
+}
+
 static cr_span span_of(const ctx *x, uint32_t lo, uint32_t hi) {
   cr_span s = {0, 0};
   if (hi <= lo) return s;
@@ -274,6 +284,18 @@ static int hyphenated(const ctx *x, uint32_t i) {
          memchr(x->d->text + t->span.start + 1, '-', t->span.end - t->span.start - 2) != NULL;
 }
 
+/* Token j is a slash or hyphen glued between two words ("a CNN/ORC
+ * poll", "then-Senate Majority Leader"): part of the phrase. */
+static int glued_joiner(const ctx *x, uint32_t j) {
+  const cr_token *t = &x->d->toks[j];
+  if (j <= x->b || j + 1 >= x->e || t->span.end - t->span.start != 1) return 0;
+  char c = x->d->text[t->span.start];
+  if (c != '/' && c != '-') return 0;
+  const cr_token *l = &x->d->toks[j - 1], *r = &x->d->toks[j + 1];
+  return tok_wordish(l) && tok_wordish(r) && l->span.end == t->span.start &&
+         t->span.end == r->span.start;
+}
+
 /* Walks back from a cue to the start of its subject phrase.  *se gets
  * the end of the phrase (adverbs and time words between subject and verb
  * are skipped).  Returns the first token, or UINT32_MAX when there is
@@ -303,7 +325,8 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
       continue;
     }
     /* "42% say": a percentage is a subject */
-    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&') && !tok_punct(x, (uint32_t)p, '%'))
+    if (!tok_wordish(t) && !tok_punct(x, (uint32_t)p, '&') && !tok_punct(x, (uint32_t)p, '%') &&
+        !glued_joiner(x, (uint32_t)p))
       break;
     /* prepositions inside a noun phrase: "a study by Harvard", "the
      * head of the party", "Republicans in Congress" */
@@ -701,12 +724,23 @@ static int source_after(const ctx *x, uint32_t c, uint32_t *lo, uint32_t *hi) {
       end = j;
       break;
     }
-  end = trim_end(x, c, end);
+  end = trim_paren(x, c, trim_end(x, c, end));
   end = relative_cut(x, c, end);
   if (end <= c || end - c > CR_INV_SRC_MAX_TOKS) return 0;
   *lo = c;
   *hi = end;
   return 1;
+}
+
+/* “B,” she said: a quotation opening at `open` that closes on a comma,
+ * question mark or dash and goes on with words is the content of a cue
+ * of its own, so it does not continue an earlier speaker's quotation. */
+static int quote_has_own_cue(const ctx *x, uint32_t open) {
+  uint32_t c = x->close[open];
+  if (c == UINT32_MAX || c <= open + 1 || c + 1 >= x->d->ntoks) return 0;
+  if (!tok_wordish(&x->d->toks[c + 1]) || (x->d->toks[c + 1].flags & CR_TF_NEWLINE_BEFORE))
+    return 0;
+  return tok_punct(x, c - 1, ',');
 }
 
 /* “A,” he said. “B.”: the quotation goes on in the next sentence of the
@@ -718,7 +752,9 @@ static uint32_t next_quote(const ctx *x) {
   const cr_sentence *n = &d->sents[x->s + 1];
   if (n->para != d->sents[x->s].para || n->tok_begin >= n->tok_end)
     return UINT32_MAX;
-  return tok_open_quote(x, n->tok_begin) ? n->tok_begin : UINT32_MAX;
+  if (!tok_open_quote(x, n->tok_begin) || quote_has_own_cue(x, n->tok_begin))
+    return UINT32_MAX;
+  return n->tok_begin;
 }
 
 /* Words opening a circumstance after a content-first cue ("...,” she
@@ -768,6 +804,74 @@ static int short_tail(const ctx *x, uint32_t c, uint32_t *resume) {
     }
     if (n >= CR_TAIL_MAX_TOKS) return 0;
   }
+  return 1;
+}
+
+/* Words opening a subordinate clause of the reporter's in a tail: what
+ * follows them ("when asked whether ...", "as the heckler yelled: ...")
+ * is theirs, not a content of the cue's. */
+static const char *const tail_subordinators[] = {"after", "as", "because", "before",
+                                                 "when", "while"};
+
+/* toks[lo..hi), before "..., he said, “B.”", holds no quotation mark:
+ * the scene of the quotation, not a part of it. */
+static int scene_before_quote(const ctx *x, uint32_t lo, uint32_t hi) {
+  for (uint32_t j = lo; j < hi; j++)
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) return 0;
+  return 1;
+}
+
+/* Words that open a clause's subject after a cue ("Last month, he said
+ * the plan would fail"). */
+static const char *const subject_openers[] = {"a", "an", "he", "her", "his", "i", "it",
+                                              "its", "she", "the", "their", "these",
+                                              "they", "this", "those", "we"};
+
+/* "..., he said Tuesday.": a day after the cue is a time, not a name. */
+static const char *const weekdays[] = {"friday", "monday", "saturday", "sunday",
+                                       "thursday", "tuesday", "wednesday"};
+
+/* "Last month, he said it would cooperate": after an unquoted opening
+ * the words after the cue are a clause of their own, its content, not
+ * a circumstance of a content-first cue. */
+static int clause_tail(const ctx *x, uint32_t sb, uint32_t c) {
+  if (c + 1 >= x->e || sb < x->b + 1) return 0;
+  for (uint32_t j = sb - 1; j + 2 >= sb && j >= x->b; j--) {
+    if (x->d->toks[j].kind == CR_TOK_QUOTE) return 0; /* “…,” he said */
+    if (j == x->b) break;
+  }
+  const cr_token *t = &x->d->toks[c];
+  return IN_LIST(x, c, subject_openers) ||
+         ((t->flags & CR_TF_CAP) && tok_wordish(t) && !IN_LIST(x, c, weekdays));
+}
+
+/* “A,” he told a crowd of 1,300 in Tampa on Tuesday.  After a quotation
+ * closed on a comma right before the source, the tail after the cue is a
+ * circumstance however long it runs (up to CR_ADJUNCT_TAIL_MAX_TOKS),
+ * unless it opens a content of its own ("that", a colon, a quotation). */
+static int quoted_first_tail(const ctx *x, uint32_t sb, uint32_t c) {
+  uint32_t q = sb;
+  while (q > x->b && x->d->toks[q - 1].kind == CR_TOK_QUOTE) q--; /* ” or '' */
+  if (q == sb || q == x->b || !tok_punct(x, q - 1, ',') || x->e - c > CR_ADJUNCT_TAIL_MAX_TOKS)
+    return 0;
+  for (uint32_t j = c; j < x->e; j++)
+    if (IN_LIST(x, j, tail_subordinators)) return 1; /* "when asked if that ..." */
+    else if (tok_is(x, j, "that") || tok_punct(x, j, ':') || tok_open_quote(x, j) ||
+        (tok_punct(x, j, ',') && j + 1 < x->e &&
+         (IN_LIST(x, j + 1, clause_openers) || IN_LIST(x, j + 1, relatives) ||
+          IN_LIST(x, j + 1, contrast) || ing_word(x, j + 1))))
+      return 0;
+  return 1;
+}
+
+/* The tail after a content-first cue whose source starts at sb: as
+ * short_tail(), or a long circumstance after a quotation. */
+static int content_first_tail(const ctx *x, uint32_t sb, uint32_t c, uint32_t *resume) {
+  uint32_t klo, khi;
+  if (clause_tail(x, sb, c) && content_after(x, c, 0, &klo, &khi)) return 0;
+  int t = short_tail(x, c, resume);
+  if (t || !quoted_first_tail(x, sb, c)) return t;
+  *resume = UINT32_MAX;
   return 1;
 }
 
@@ -864,7 +968,7 @@ static int try_according(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   while (se < x->e && !tok_punct(x, se, ',') && x->d->toks[se].kind != CR_TOK_QUOTE &&
          se - sb < CR_INV_SRC_MAX_TOKS)
     se++;
-  uint32_t src_end = trim_end(x, sb, se);
+  uint32_t src_end = trim_paren(x, sb, trim_end(x, sb, se));
   if (src_end <= sb) return 0;
   cr_span src = span_of(x, sb, src_end);
   cr_span none = {0, 0};
@@ -1050,7 +1154,9 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
   size_t n = t->span.end - t->span.start;
   int ing = n >= 5 && !memcmp(x->d->text + t->span.end - 3, "ing", 3);
   /* ", saying", "by telling", "and asserted": the clause's subject */
-  int shared = (ing && (tok_punct(x, cb - 1, ',') || IN_LIST(x, cb - 1, ing_preps))) ||
+  int shared = (ing && (tok_punct(x, cb - 1, ',') || IN_LIST(x, cb - 1, ing_preps) ||
+                        (cb - 1 > x->b && tok_close_quote(x, cb - 1) &&
+                         tok_punct(x, cb - 2, ',')))) || /* “...,” referencing */
                ((tok_is(x, cb - 1, "and") || tok_is(x, cb - 1, "but")) && cb - 1 > x->b);
   if (!shared) return 0;
   if (out->n && out->v[out->n - 1].sent == x->s &&
@@ -1097,6 +1203,16 @@ static int participle_source(const ctx *x, uint32_t cb, const cr_attr_vec *out,
   if (j == b) return 0;
   *src = span_of(x, b, j);
   return 1;
+}
+
+/* "the plan, which officials said was illegal", "what he calls a
+ * scheme": a relative "which" or "what" right before the source is the
+ * gap of the reported clause, and PolNeAR counts it in the content (38
+ * of 58 such "which", 24 of 35 "what" on train); a content opening with
+ * "that" has no gap. */
+static int wh_gap(const ctx *x, uint32_t sb, uint32_t lo) {
+  return sb > x->b && (tok_is(x, sb - 1, "which") || tok_is(x, sb - 1, "what")) &&
+         !tok_is(x, lo, "that");
 }
 
 /* Words before a speech cue that leave it without a subject of its own:
@@ -1420,14 +1536,16 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     }
   }
   if (cue->cls == CR_CUE_SPEECH && sb != UINT32_MAX && sb > x->b &&
-      tok_clause_end(x, sb - 1) && (tail = short_tail(x, ce, &resume)) &&
+      tok_clause_end(x, sb - 1) && (tail = content_first_tail(x, sb, ce, &resume)) &&
       (content_before(x, sb - 1, &lo, &hi) || (tail == 2 && one_word_part(x, sb, &lo, &hi))) &&
       !fronted_question(x, lo)) {
     /* content first: “…,” he said (, “…”) */
     cr_span c2 = none;
     if (tail == 2) {
       uint32_t end = trim_end(x, resume, x->e);
-      if (end > resume) c2 = span_of(x, resume, end);
+      /* “Quiet,” he demanded, as Bush went on: after a whole quotation
+       * the words resuming unquoted are the reporter's */
+      if (end > resume && !tok_close_quote(x, hi - 1)) c2 = span_of(x, resume, end);
       resume = UINT32_MAX;
     } else if (resume == UINT32_MAX) {
       resume = next_quote(x);
@@ -1435,12 +1553,21 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     if (resume != UINT32_MAX) {
       uint32_t q = quote_extent(x, resume);
       if (q > resume + 1) c2 = span_of(x, resume, trim_end(x, resume, q));
+      /* "Asked about it on Tuesday, he said, “We will see.”": before an
+       * unquoted scene the quotation alone is the content */
+      if (c2.end > c2.start && !tok_close_quote(x, hi - 1) && x->e > resume &&
+          scene_before_quote(x, lo, hi)) {
+        lo = resume;
+        hi = trim_end(x, resume, q);
+        c2 = none;
+      }
     }
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, c2, cue) ? -1 : 1;
   }
   if (cue->cls == CR_CUE_SPEECH && sb == UINT32_MAX && cb > x->b &&
-      tok_clause_end(x, cb - 1)) {
-    /* inverted: “…,” said Jane Smith */
+      tok_clause_end(x, cb - 1) && !ing_word(x, i)) {
+    /* inverted: “…,” said Jane Smith (a participle never inverts:
+     * "..., referring to the mayor" names what is said, not who) */
     uint32_t slo, shi;
     if (source_after(x, ce, &slo, &shi) && content_before(x, cb - 1, &lo, &hi)) {
       cr_span c2 = none;
@@ -1459,6 +1586,8 @@ static int try_cue(const ctx *x, uint32_t i, const cr_cue_entry *cue,
     /* source first: officials said (that) … */
     if (passive(x, cb, i)) return emit_passive(x, out, cb, ce, i, sb, se, lo, hi, cue);
     hi = relative_end(x, sb, se, lo, hi);
+    if (wh_gap(x, sb, lo)) /* "which he said was illegal": which + was illegal */
+      return emit(x, out, cb, ce, span_of(x, sb, se), sb - 1, sb, span_of(x, lo, hi), cue) ? -1 : 1;
     return emit(x, out, cb, ce, span_of(x, sb, se), lo, hi, none, cue) ? -1 : 1;
   }
   if (sourceless_ok(x, cb, cue) &&
@@ -1952,5 +2081,5 @@ int cr_find_attributions(const cr_doc *d, const uint8_t *inq,
     drop_embedded(&x, n0, out);
     for (size_t k = n0; k < out->n; k++) contracted_aux(&x, &out->v[k]);
   }
-  return 0;
+  return cr_follow_quotes(d, close, out);
 }

@@ -50,8 +50,10 @@ static int candidate_at(const cr_doc *d, const uint8_t *inq, uint32_t k) {
  * something the reporter adds ("..., though reports of damage were still
  * being evaluated"): the content ends right there, so that the stance of
  * the attribution can read the reservation in that tail
- * (src/align/speakers.c). */
-static const char *const contrast[] = {"although", "but", "though", "whereas", "while"};
+ * (src/align/speakers.c).  ", but" is no such end: PolNeAR's contents run
+ * on over it about as often as they stop ("... should be punished, but
+ * not women"), so the ranker weighs it like any other candidate. */
+static const char *const contrast[] = {"although", "though", "whereas", "while"};
 
 static int contrast_at(const cr_doc *d, const uint8_t *inq, uint32_t j, uint32_t e) {
   const cr_token *t = &d->toks[j];
