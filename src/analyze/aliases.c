@@ -11,7 +11,9 @@
  *      doubled letters collapsed) with a small edit distance, first
  *      names agreeing, for names of compatible type;
  *   3. a surname alone that matches, by rule 1 or 2, the surname of
- *      exactly one full name.
+ *      exactly one full name;
+ *   4. an acronym and the one long form whose initials it spells (EU,
+ *      European Union), neither a person.
  *
  * Candidates are bucketed by the skeleton of their last word, so the
  * work is a sort plus comparisons inside small buckets. */
@@ -186,6 +188,93 @@ static int finish(cr_corpus *c) {
   return 0;
 }
 
+/* Longest acronym merged with its expansion (letters). */
+#define CR_ACRONYM_MAX 8
+
+typedef struct initials {
+  char key[CR_ACRONYM_MAX + 1];
+  uint32_t id;
+  uint8_t acronym; /* 1: the short form ("EU"), 0: a long form */
+} initials;
+
+/* "EU", "U.S.", "NATO": the letters of an all-capitals single word, lower
+ * case; 0 when s is not one. */
+static size_t acronym_key(const char *s, char *out) {
+  size_t n = 0, caps = 0;
+  for (const char *p = s; *p; p++) {
+    if (*p == '.') continue;
+    if (*p < 'A' || *p > 'Z' || n >= CR_ACRONYM_MAX) return 0;
+    out[n++] = (char)(*p + 32);
+    caps++;
+  }
+  out[n] = 0;
+  return n >= 2 && caps == n ? n : 0;
+}
+
+/* "European Union" -> "eu", "North Atlantic Treaty Organization" ->
+ * "nato": the initials of the capitalised words (lower-case words such
+ * as "of" skipped); 0 for a single word. */
+static size_t expansion_key(const char *s, char *out) {
+  size_t n = 0, words = 0;
+  for (const char *p = s; *p; p++) {
+    if (p != s && p[-1] != ' ' && p[-1] != '-') continue;
+    if (*p >= 'a' && *p <= 'z') continue;
+    if (*p < 'A' || *p > 'Z' || n >= CR_ACRONYM_MAX) return 0;
+    if (p[1] >= 'A' && p[1] <= 'Z') return 0; /* "AP Photo" is no expansion */
+    out[n++] = (char)(*p + 32);
+    words++;
+  }
+  out[n] = 0;
+  return words >= 2 ? n : 0;
+}
+
+static int cmp_initials(const void *a, const void *b) {
+  const initials *x = a, *y = b;
+  int r = strcmp(x->key, y->key);
+  if (r) return r;
+  if (x->acronym != y->acronym) return x->acronym - y->acronym;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Rule 4: an acronym joins the one long form whose initials it spells
+ * (EU, European Union; U.S., United States), neither being a person: a
+ * sort on the initials, then one pass.  Two long forms of different
+ * entities with the same initials leave the acronym alone. */
+static int merge_acronyms(cr_entity *e, size_t n) {
+  initials *v = malloc(n * sizeof *v);
+  if (!v) return -1;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (e[i].type == CR_ENT_PERSON) continue;
+    initials k;
+    k.id = (uint32_t)i;
+    if (acronym_key(e[i].own, k.key)) k.acronym = 1;
+    else if (expansion_key(e[i].own, k.key)) k.acronym = 0;
+    else continue;
+    v[m++] = k;
+  }
+  qsort(v, m, sizeof *v, cmp_initials);
+  for (size_t b = 0; b < m;) {
+    size_t end = b + 1;
+    while (end < m && !strcmp(v[end].key, v[b].key)) end++;
+    uint32_t root = UINT32_MAX;
+    int ambiguous = 0;
+    for (size_t i = b; i < end; i++) {
+      if (v[i].acronym) continue;
+      uint32_t r = find(e, v[i].id);
+      if (root != UINT32_MAX && r != root) ambiguous = 1;
+      root = r;
+    }
+    if (root != UINT32_MAX && !ambiguous)
+      for (size_t i = b; i < end; i++)
+        if (v[i].acronym && types_compatible(e[v[i].id].type, e[root].type))
+          unite(e, v[i].id, root);
+    b = end;
+  }
+  free(v);
+  return 0;
+}
+
 int cr_merge_aliases(cr_corpus *c) {
   size_t n = c->ents.n;
   if (!n) return 0;
@@ -238,5 +327,6 @@ int cr_merge_aliases(cr_corpus *c) {
     b = end;
   }
   free(cs);
+  if (merge_acronyms(e, n)) return -1;
   return finish(c);
 }

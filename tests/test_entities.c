@@ -1,0 +1,198 @@
+/* test_entities.c — who a report's names, pronouns and institutions are:
+ * pronoun speakers resolved to the person the text follows (never to a
+ * name inside someone's quote), title-case headlines, acronyms and their
+ * long forms, "X of Place", institutions speaking for their country in
+ * the brief, and the numbers and dates the brief compares. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/analyze.h"
+
+static cr_corpus *corpus_of(const char *const *texts, size_t n) {
+  cr_corpus *c = cr_corpus_new(NULL);
+  assert_non_null(c);
+  for (size_t i = 0; i < n; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "doc%zu.txt", i);
+    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]),
+                                          CR_INPUT_TEXT),
+                     CR_OK);
+  }
+  assert_int_equal(cr_corpus_analyze(c), CR_OK);
+  return c;
+}
+
+static const char *span_text(const cr_doc *d, cr_span s, char *buf, size_t cap) {
+  size_t n = s.end - s.start;
+  if (n >= cap) n = cap - 1;
+  memcpy(buf, d->text + s.start, n);
+  buf[n] = 0;
+  return buf;
+}
+
+/* The speaker of the attribution whose content holds `content`
+ * ("(none)" when unresolved). */
+static const char *speaker_of(const cr_corpus *c, const cr_doc *d, const char *content) {
+  char b[256];
+  for (size_t i = 0; i < d->nattrs; i++) {
+    span_text(d, d->attrs[i].content, b, sizeof b);
+    if (strstr(b, content)) {
+      const char *s = cr_attr_speaker(c, d, &d->attrs[i]);
+      return s ? s : "(none)";
+    }
+  }
+  fail_msg("no attribution with content '%s'", content);
+  return NULL;
+}
+
+/* The root entity whose canonical name or alias is exactly name. */
+static const cr_entity *entity_named(const cr_corpus *c, const char *name) {
+  for (uint32_t i = 0; i < c->ents.n; i++) {
+    const cr_entity *e = &c->ents.v[i];
+    if (!cr_entity_is_root(c->ents.v, i)) continue;
+    if (!strcmp(e->name, name)) return e;
+    for (size_t a = 0; a < e->aliases.n; a++)
+      if (!strcmp(e->aliases.v[a], name)) return e;
+  }
+  return NULL;
+}
+
+/* ------------------------------------------------------------ pronouns */
+
+/* "He" after a quote that names another leader continues the speaker,
+ * not the leader named inside the quote. */
+static void test_pronoun_skips_quoted_name(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "Prime Minister Anna Berg met allies on Monday.\n\n"
+      "Secretary General Tomas Halvorsen said allies would \xe2\x80\x9c"
+      "make sure that President Ivo Marek does not have his way.\xe2\x80\x9d "
+      "He reiterated that the alliance was united.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = c->docs.v[0];
+  assert_string_equal(speaker_of(c, d, "that the alliance"), "Tomas Halvorsen");
+  cr_corpus_free(c);
+}
+
+/* A name in the speaker's relative clause ("who is close to X") is not
+ * the speaker, and the next "he said" goes to the speaker. */
+static void test_pronoun_skips_relative_clause(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "Prime Minister Karl Vossberg, who is close to President Ivo Marek, "
+      "called the plan dangerous on Friday. He said talks should start soon.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = c->docs.v[0];
+  assert_string_equal(speaker_of(c, d, "the plan"), "Karl Vossberg");
+  assert_string_equal(speaker_of(c, d, "talks should"), "Karl Vossberg");
+  cr_corpus_free(c);
+}
+
+/* "She" never goes to a man the report titles "Mr."; and a pronoun with
+ * two people of equal standing before it stays unresolved. */
+static void test_pronoun_gender_and_ambiguity(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "Mrs. Lena Okafor met Mr. Daniel Ruiz on Tuesday.\n\n"
+      "Mr. Ruiz said the deal was close. She said it was not.\n\n"
+      "Paula Grant and Omar Haddad met in the capital. He said nothing new had been agreed.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = c->docs.v[0];
+  assert_string_equal(speaker_of(c, d, "the deal"), "Daniel Ruiz");
+  assert_string_equal(speaker_of(c, d, "it was not"), "Lena Okafor");
+  assert_string_equal(speaker_of(c, d, "nothing new"), "(none)");
+  cr_corpus_free(c);
+}
+
+/* Of two people in the sentence before, the one in subject position. */
+static void test_pronoun_subject(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "On Thursday, Ellen Park criticised Martin Cole over the budget. "
+      "\xe2\x80\x9cIt is a mistake,\xe2\x80\x9d she said.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = c->docs.v[0];
+  assert_string_equal(speaker_of(c, d, "It is a mistake"), "Ellen Park");
+  cr_corpus_free(c);
+}
+
+/* ------------------------------------------------------------ names */
+
+/* A title-case headline yields no people from its capitalised verbs and
+ * nouns, only the names the body introduces. */
+static void test_title_case_headline(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "Marek Claims Russia Plans to Deploy 10,000 North Korean Soldiers in Ukraine Conflict\n\n"
+      "President Ivo Marek said on Thursday that soldiers were ready and the "
+      "plans were made.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  assert_null(entity_named(c, "Claims Russia"));
+  assert_null(entity_named(c, "North Korean Soldiers"));
+  assert_null(entity_named(c, "Ukraine Conflict"));
+  const cr_entity *m = entity_named(c, "Ivo Marek");
+  assert_non_null(m);
+  assert_int_equal(m->mentions, 2); /* the headline's surname counts */
+  assert_non_null(entity_named(c, "Russia"));
+  cr_corpus_free(c);
+}
+
+/* An acronym and the long form it abbreviates are one entity; a name
+ * holding an acronym ("AP Photo") is not a long form. */
+static void test_acronyms(void **st) {
+  (void)st;
+  const char *t[2] = {
+      "The European Union pledged aid. The United States agreed. (AP Photo)\n",
+      "EU leaders met. U.S. officials said the AP reported it.\n"};
+  cr_corpus *c = corpus_of(t, 2);
+  const cr_entity *eu = entity_named(c, "EU");
+  assert_non_null(eu);
+  assert_ptr_equal(eu, entity_named(c, "European Union"));
+  assert_ptr_equal(entity_named(c, "U.S."), entity_named(c, "United States"));
+  const cr_entity *ap = entity_named(c, "AP");
+  assert_non_null(ap);
+  assert_ptr_not_equal(ap, entity_named(c, "AP Photo"));
+  cr_corpus_free(c);
+}
+
+/* "Senator Jo Reyes of Ohio" is Jo Reyes; "Tennis great Billie Jean
+ * King" keeps her surname although "King" is a title; "Former Democratic
+ * candidate" makes no person of "Democratic"; "in Des Moines" is where. */
+static void test_name_edges(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "Senator Jo Reyes of Ohio said the vote would be close.\n\n"
+      "Tennis great Billie Jean King praised the players.\n\n"
+      "Former Democratic candidate Sam Ortiz spoke in Des Moines on Monday.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = c->docs.v[0];
+  assert_string_equal(speaker_of(c, d, "the vote"), "Jo Reyes");
+  const cr_entity *k = entity_named(c, "Billie Jean King");
+  assert_non_null(k);
+  assert_int_equal(k->type, CR_ENT_PERSON);
+  const cr_entity *dem = entity_named(c, "Democratic");
+  assert_true(!dem || dem->type != CR_ENT_PERSON);
+  const cr_entity *dm = entity_named(c, "Des Moines");
+  assert_true(!dm || dm->type != CR_ENT_PERSON);
+  cr_corpus_free(c);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_pronoun_skips_quoted_name),
+      cmocka_unit_test(test_pronoun_skips_relative_clause),
+      cmocka_unit_test(test_pronoun_gender_and_ambiguity),
+      cmocka_unit_test(test_pronoun_subject),
+      cmocka_unit_test(test_title_case_headline),
+      cmocka_unit_test(test_acronyms),
+      cmocka_unit_test(test_name_edges),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
