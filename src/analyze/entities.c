@@ -31,6 +31,7 @@
 extern const struct cr_place_entry {
   const char *name;
   uint8_t kind;
+  const char *country;
 } cr_place_table[];
 extern const size_t cr_place_table_len;
 
@@ -48,14 +49,22 @@ static int place_cmp(const void *k, const void *e) {
   return strcmp((const char *)k, ((const struct cr_place_entry *)e)->name);
 }
 
-int cr_place_kind(const char *folded, size_t n) {
+static const struct cr_place_entry *place_entry(const char *folded, size_t n) {
   char key[64];
-  if (n == 0 || n >= sizeof key) return 0;
+  if (n == 0 || n >= sizeof key) return NULL;
   memcpy(key, folded, n);
   key[n] = 0;
-  const struct cr_place_entry *e = bsearch(key, cr_place_table, cr_place_table_len,
-                                           sizeof *cr_place_table, place_cmp);
+  return bsearch(key, cr_place_table, cr_place_table_len, sizeof *cr_place_table, place_cmp);
+}
+
+int cr_place_kind(const char *folded, size_t n) {
+  const struct cr_place_entry *e = place_entry(folded, n);
   return e ? e->kind : 0;
+}
+
+const char *cr_place_speaks_for(const char *folded, size_t n) {
+  const struct cr_place_entry *e = place_entry(folded, n);
+  return e ? e->country : NULL;
 }
 
 /* Titles and roles that precede a name (lower-cased; sorted). */
@@ -198,6 +207,7 @@ static uint8_t classify_name(const cr_doc *d, const cr_token *t, uint32_t n,
   int pk = cr_place_kind(buf, bl);
   if (pk == 1) return CR_ENT_PLACE;
   if (pk == 2) return CR_ENT_OTHER + 1; /* a demonym: not an entity */
+  if (pk == 3) return CR_ENT_ORG;        /* a seat of government */
   const cr_token *last = &t[n - 1];
   cr_token lt = *last;
   lt.span = strip_possessive(d, last->span);
