@@ -184,6 +184,88 @@ static void test_name_edges(void **st) {
   cr_corpus_free(c);
 }
 
+/* ------------------------------------------------------------ numbers, dates */
+
+static const cr_number *number_at(const cr_doc *d, const char *text) {
+  char b[128];
+  for (size_t i = 0; i < d->nnums; i++)
+    if (!strcmp(span_text(d, d->nums[i].span, b, sizeof b), text)) return &d->nums[i];
+  return NULL;
+}
+
+/* The counted noun past the names that qualify it, a duration's unit,
+ * and no verb or "ago" in the noun. */
+static void test_counted_nouns(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "Pyongyang sent 10,000 North Korean soldiers. All 27 EU leaders met, and 32 NATO "
+      "members agreed. A third country entered the war, which began two-and-a-half "
+      "years ago.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = c->docs.v[0];
+  char b[64];
+  const cr_number *n = number_at(d, "10,000");
+  assert_non_null(n);
+  assert_string_equal(span_text(d, n->noun, b, sizeof b), "soldiers");
+  assert_string_equal(span_text(d, number_at(d, "27")->noun, b, sizeof b), "leaders");
+  assert_string_equal(span_text(d, number_at(d, "32")->noun, b, sizeof b), "members");
+  assert_string_equal(span_text(d, number_at(d, "third")->noun, b, sizeof b), "country");
+  n = number_at(d, "two-and-a-half");
+  assert_non_null(n);
+  assert_true(fabs(n->value - 2.5) < 1e-9);
+  assert_non_null(n->unit);
+  assert_string_equal(n->unit, "years");
+  assert_string_equal(span_text(d, n->noun, b, sizeof b), "years");
+  cr_corpus_free(c);
+}
+
+static const cr_date *date_text(const cr_doc *d, const char *text) {
+  char b[64];
+  for (size_t i = 0; i < d->ndates; i++)
+    if (!strcmp(span_text(d, d->dates[i].span, b, sizeof b), text)) return &d->dates[i];
+  return NULL;
+}
+
+static int ymd(const cr_date *x) { return x->year * 10000 + x->month * 100 + x->day; }
+
+/* Months and years by the calendar, "next"/"last" weekdays, the future
+ * tense, and a weekday that names the date after it. */
+static void test_relative_dates(void **st) {
+  (void)st;
+  static const char *const j =
+      "{\"id\":\"a\",\"date\":\"2024-12-31\",\"text\":\"The ministers will meet on "
+      "Thursday. Talks ended last Thursday and resumed on Tuesday. Prices rose last month "
+      "and last year. Next Monday is a holiday.\"}\n"
+      "{\"id\":\"b\",\"date\":\"2024-03-31\",\"text\":\"Prices rose last month. The "
+      "photo was taken on Thursday, October 17, 2024.\"}\n";
+  cr_corpus *c = cr_corpus_new(NULL);
+  assert_int_equal(cr_corpus_add_memory(c, "d.jsonl", j, strlen(j), CR_INPUT_JSONL), CR_OK);
+  assert_int_equal(cr_corpus_analyze(c), CR_OK);
+  assert_int_equal(c->docs.n, 2);
+  const cr_doc *a = c->docs.v[0], *b = c->docs.v[1];
+  const cr_date *x = date_text(a, "Thursday");
+  assert_non_null(x);
+  assert_int_equal(ymd(x), 20250102); /* "will meet": the coming Thursday */
+  assert_non_null(x = date_text(a, "last Thursday"));
+  assert_int_equal(ymd(x), 20241226);
+  assert_non_null(x = date_text(a, "Tuesday"));
+  assert_int_equal(ymd(x), 20241231);
+  assert_non_null(x = date_text(a, "last month"));
+  assert_int_equal(x->year * 100 + x->month, 202411);
+  assert_non_null(x = date_text(a, "last year"));
+  assert_int_equal(x->year, 2023); /* 2024 is a leap year: not 365 days back */
+  assert_non_null(x = date_text(a, "Next Monday"));
+  assert_int_equal(ymd(x), 20250106);
+  assert_non_null(x = date_text(b, "last month"));
+  assert_int_equal(x->year * 100 + x->month, 202402); /* not March 1 */
+  /* the weekday before an explicit date is that date, not "last Thursday" */
+  assert_null(date_text(b, "Thursday"));
+  assert_non_null(x = date_text(b, "October 17, 2024"));
+  assert_int_equal(ymd(x), 20241017);
+  assert_int_equal(x->relative, 0);
+  cr_corpus_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_pronoun_skips_quoted_name),
@@ -193,6 +275,8 @@ int main(void) {
       cmocka_unit_test(test_title_case_headline),
       cmocka_unit_test(test_acronyms),
       cmocka_unit_test(test_name_edges),
+      cmocka_unit_test(test_counted_nouns),
+      cmocka_unit_test(test_relative_dates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
