@@ -123,6 +123,33 @@ static void test_pronoun_subject(void **st) {
   cr_corpus_free(c);
 }
 
+/* A role phrase resolves to the one titled person it fits, possessive
+ * role word included ("the Ukrainian leader's comments"); a qualifier no
+ * titled person carries resolves to no one. */
+static void test_role_phrases(void **st) {
+  (void)st;
+  const char *t[1] = {
+      "Ukrainian President Olena Dovzhenko met NATO Secretary General Piet Vermeer. "
+      "The Ukrainian leader\xe2\x80\x99s comments came late. Vermeer spoke first. "
+      "Russia's president stayed silent.\n"};
+  cr_corpus *c = corpus_of(t, 1);
+  const cr_doc *d = c->docs.v[0];
+  char b[64];
+  int leader = 0, russia = 0;
+  for (size_t i = 0; i < d->nments; i++) {
+    if (d->ments[i].via != CR_VIA_ROLE) continue;
+    span_text(d, d->ments[i].span, b, sizeof b);
+    if (!strcmp(b, "The Ukrainian leader")) {
+      leader = 1;
+      assert_string_equal(c->ents.v[d->ments[i].entity].name, "Olena Dovzhenko");
+    }
+    if (strstr(b, "president")) russia = 1;
+  }
+  assert_true(leader);
+  assert_false(russia);
+  cr_corpus_free(c);
+}
+
 /* ------------------------------------------------------------ names */
 
 /* A title-case headline yields no people from its capitalised verbs and
@@ -272,6 +299,7 @@ int main(void) {
       cmocka_unit_test(test_pronoun_skips_relative_clause),
       cmocka_unit_test(test_pronoun_gender_and_ambiguity),
       cmocka_unit_test(test_pronoun_subject),
+      cmocka_unit_test(test_role_phrases),
       cmocka_unit_test(test_title_case_headline),
       cmocka_unit_test(test_acronyms),
       cmocka_unit_test(test_name_edges),

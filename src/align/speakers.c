@@ -717,13 +717,14 @@ static uint32_t co_speaker(const cr_corpus *c, const cr_doc *d, const cr_attr *a
   if (a->mention == CR_NO_ID || a->mention >= d->nments) return CR_NO_ID;
   const cr_mention *m = &d->ments[a->mention];
   if (m->via != CR_VIA_NAME || m->type != CR_ENT_PERSON) return CR_NO_ID;
+  /* names and roles come first in d->ments, sorted by position: the
+   * next person after the speaker's name, if inside the source */
   const cr_mention *best = NULL;
-  for (size_t i = 0; i < d->nments; i++) {
+  for (size_t i = a->mention + 1; i < d->nments && !best; i++) {
     const cr_mention *n = &d->ments[i];
-    if (n->via != CR_VIA_NAME || n->type != CR_ENT_PERSON || n->span.start < m->span.end ||
-        n->span.end > a->source.end || (best && n->span.start >= best->span.start))
-      continue;
-    best = n;
+    if (n->span.start >= a->source.end || n->via == CR_VIA_PRONOUN) break;
+    if (n->via == CR_VIA_NAME && n->type == CR_ENT_PERSON && n->span.end <= a->source.end)
+      best = n;
   }
   if (!best) return CR_NO_ID;
   const char *gap = d->text + m->span.end;

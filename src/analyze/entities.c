@@ -567,18 +567,21 @@ static int scan_roles(ectx *x, uint32_t b, uint32_t e) {
       qual = k;
       k++;
     }
-    if (k >= e || !IN(d, &d->toks[k], role_words)) continue;
-    uint32_t role = k;
+    if (k >= e) continue;
+    /* "the Ukrainian leader's comments": the role word may be possessive */
+    cr_token rt = d->toks[k];
+    rt.span = strip_possessive(d, rt.span);
+    if (!IN(d, &rt, role_words)) continue;
     /* "Secretary General": two role words */
     if (k + 1 < e && IN(d, &d->toks[k + 1], titles) && tok_cap_word(&d->toks[k + 1])) k++;
     /* not a role phrase when a name follows ("the President Joe Biden") */
     if (k + 1 < e && tok_cap_word(&d->toks[k + 1]) && !IN(d, &d->toks[k + 1], not_names))
       continue;
     char rw[CR_WORD_MAX], qw[CR_WORD_MAX];
-    fold_word(d, d->toks[role].span, rw, sizeof rw);
+    fold_word(d, rt.span, rw, sizeof rw);
     qw[0] = 0;
     if (qual != UINT32_MAX) fold_word(d, strip_possessive(d, d->toks[qual].span), qw, sizeof qw);
-    int generic = IN(d, &d->toks[role], generic_roles);
+    int generic = IN(d, &rt, generic_roles);
     uint32_t found = UINT32_MAX;
     int nfound = 0;
     for (size_t q = 0; q < x->ents.n; q++) {
@@ -590,7 +593,7 @@ static int scan_roles(ectx *x, uint32_t b, uint32_t e) {
       nfound++;
     }
     if (nfound == 1) {
-      cr_span s = {t->span.start, d->toks[k].span.end};
+      cr_span s = {t->span.start, strip_possessive(d, d->toks[k].span).end};
       if (add_mention(x, s, found, CR_VIA_ROLE)) return -1;
     }
     i = k;
@@ -670,26 +673,59 @@ static size_t mention_from(const cr_mention *m, size_t n, uint32_t b) {
   return lo;
 }
 
-static void mark_span(const ectx *x, size_t n0, cr_span s, uint8_t flag, uint8_t *mf) {
-  if (s.end <= s.start) return;
-  for (size_t m = mention_from(x->ments.v, n0, s.start);
-       m < n0 && x->ments.v[m].span.start < s.end; m++)
-    if (x->ments.v[m].span.end <= s.end) mf[m] |= flag;
+static int cmp_span(const void *a, const void *b) {
+  const cr_span *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Sets mf for the n0 name mentions: one pass over the attributions, each
- * marking the mentions inside its spans (found by binary search). */
-static void mark_mentions(const ectx *x, size_t n0, const cr_attr *attrs, size_t nattrs,
-                          uint8_t *mf) {
+/* Flags every one of the n0 sorted name mentions lying inside one of the
+ * spans: the spans are sorted and swept with the mentions in one pass,
+ * so overlapping spans (a quote that never closes, reported in turn by
+ * every attribution of a long paragraph) cost no more than disjoint
+ * ones. */
+static void mark_spans(const ectx *x, size_t n0, cr_span *sp, size_t ns, uint8_t flag,
+                       uint8_t *mf) {
+  if (ns > 1) qsort(sp, ns, sizeof *sp, cmp_span);
+  size_t m = 0;
+  for (size_t i = 0; i < ns && m < n0;) {
+    cr_span u = sp[i++];
+    while (i < ns && sp[i].start < u.end) { /* the union of overlapping spans */
+      if (sp[i].end > u.end) u.end = sp[i].end;
+      i++;
+    }
+    while (m < n0 && x->ments.v[m].span.start < u.start) m++;
+    for (; m < n0 && x->ments.v[m].span.start < u.end; m++)
+      if (x->ments.v[m].span.end <= u.end) mf[m] |= flag;
+  }
+}
+
+/* Sets mf for the n0 name mentions from the attributions.  A mention in
+ * two overlapping sources of which only one is its own is flagged as
+ * describing; the speaker flag wins over it where it matters. */
+static int mark_mentions(const ectx *x, size_t n0, const cr_attr *attrs, size_t nattrs,
+                         uint8_t *mf) {
   memset(mf, 0, n0);
+  cr_span *src = malloc((nattrs ? nattrs : 1) * sizeof *src);
+  cr_span *rep = malloc((nattrs ? 2 * nattrs : 1) * sizeof *rep);
+  if (!src || !rep) {
+    free(src);
+    free(rep);
+    return -1;
+  }
+  size_t ns = 0, nr = 0;
   for (size_t a = 0; a < nattrs; a++) {
     const cr_attr *at = &attrs[a];
-    mark_span(x, n0, at->source, MF_DESCRIBES, mf);
+    if (at->source.end > at->source.start) src[ns++] = at->source;
     if (at->mention != CR_NO_ID && at->mention < n0) mf[at->mention] |= MF_SPEAKER;
     if (at->mention == CR_NO_ID && at->kind != CR_ATTR_DIRECT) continue;
-    mark_span(x, n0, at->content, MF_REPORTED, mf);
-    mark_span(x, n0, at->content2, MF_REPORTED, mf);
+    if (at->content.end > at->content.start) rep[nr++] = at->content;
+    if (at->content2.end > at->content2.start) rep[nr++] = at->content2;
   }
+  mark_spans(x, n0, src, ns, MF_DESCRIBES, mf);
+  mark_spans(x, n0, rep, nr, MF_REPORTED, mf);
+  free(src);
+  free(rep);
+  return 0;
 }
 
 /* Titles that tell a person's gender, for pronoun agreement. */
@@ -723,6 +759,18 @@ static size_t sentence_of(const cr_doc *d, uint32_t b) {
   return lo;
 }
 
+/* The first token starting at or after byte b (binary search: the walks
+ * below start at a mention, never at the start of a long sentence). */
+static uint32_t token_at(const cr_doc *d, uint32_t b) {
+  size_t lo = 0, hi = d->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->toks[mid].span.start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return (uint32_t)lo;
+}
+
 /* 1 when a name mention stands where a sentence's subject does: at the
  * start of its sentence or after an opening phrase's comma (titles and
  * "the" before it allowed), not a possessive, and not followed by a
@@ -733,17 +781,18 @@ static int subject_position(const cr_doc *d, const cr_mention *mm) {
   if (s >= d->nsents) return 0;
   const cr_sentence *se = &d->sents[s];
   if (followed_by_possessive(d, mm->span)) return 0; /* "Smith's aide" */
-  uint32_t k = se->tok_begin;
-  while (k < se->tok_end && d->toks[k].span.start < mm->span.start) k++;
+  uint32_t k = token_at(d, mm->span.start);
+  if (k < se->tok_begin) k = se->tok_begin;
   uint32_t after = k;
   while (after < se->tok_end && d->toks[after].span.start < mm->span.end) after++;
   if (after < se->tok_end && d->text[d->toks[after].span.start] == ',') return 0;
   /* "Smith and Jones met": a compound subject names no single person */
   if (after < se->tok_end && (cr_tok_is(d, &d->toks[after], "and") || cr_tok_is(d, &d->toks[after], "or")))
     return 0;
-  while (k > se->tok_begin &&
-         (tok_cap_word(&d->toks[k - 1]) || cr_tok_is(d, &d->toks[k - 1], "the")))
+  uint32_t stop = k > se->tok_begin + 2 * CR_NAME_MAX_TOKS ? k - 2 * CR_NAME_MAX_TOKS : se->tok_begin;
+  while (k > stop && (tok_cap_word(&d->toks[k - 1]) || cr_tok_is(d, &d->toks[k - 1], "the")))
     k--;
+  if (k > se->tok_begin && k == stop) return 0; /* a run of capitals longer than any title */
   return k == se->tok_begin || d->text[d->toks[k - 1].span.start] == ',';
 }
 
@@ -843,7 +892,10 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
   }
   uint8_t *mf = n0 ? malloc(n0) : NULL;
   if (n0 && !mf) return -1;
-  if (n0) mark_mentions(x, n0, attrs, nattrs, mf);
+  if (n0 && mark_mentions(x, n0, attrs, nattrs, mf)) {
+    free(mf);
+    return -1;
+  }
   /* pronouns in text order, each seeing the pronoun speaker before it */
   size_t prev = SIZE_MAX; /* index of the last pronoun mention */
   for (size_t a = 0; a < nattrs; a++) {
