@@ -189,6 +189,37 @@ static void test_acronyms(void **st) {
   cr_corpus_free(c);
 }
 
+/* Across reports: an epithet before a full name, a first name spelt
+ * differently, a middle initial left out, a plural possessive; a
+ * shorter name fitting two different fuller ones joins neither. */
+static void test_person_variants(void **st) {
+  (void)st;
+  const char *t[4] = {
+      "Bettie Mae Page died on Thursday. The pinup model was 85.\n",
+      "The film The Notorious Bettie Page came out in 2005. Bettie Page and Betty Page "
+      "are one woman.\n",
+      "Brian G. Nichols was sentenced on Tuesday. Nichols' lawyers said he would appeal.\n",
+      "Brian Nichols appeared in court. George H. Walker and George W. Walker met George "
+      "Walker there. Dan Ortega and Don Ortega are brothers.\n"};
+  cr_corpus *c = corpus_of(t, 4);
+  const cr_entity *p = entity_named(c, "Bettie Mae Page");
+  assert_non_null(p);
+  assert_ptr_equal(entity_named(c, "Notorious Bettie Page"), p);
+  assert_ptr_equal(entity_named(c, "Betty Page"), p);
+  const cr_entity *n = entity_named(c, "Brian G. Nichols");
+  assert_non_null(n);
+  assert_ptr_equal(entity_named(c, "Brian Nichols"), n);
+  assert_null(entity_named(c, "Nichols'"));
+  const cr_entity *g = entity_named(c, "George Walker");
+  assert_non_null(g);
+  assert_ptr_not_equal(g, entity_named(c, "George H. Walker"));
+  assert_ptr_not_equal(g, entity_named(c, "George W. Walker"));
+  assert_ptr_not_equal(entity_named(c, "George H. Walker"), entity_named(c, "George W. Walker"));
+  assert_non_null(entity_named(c, "Dan Ortega"));
+  assert_ptr_not_equal(entity_named(c, "Dan Ortega"), entity_named(c, "Don Ortega"));
+  cr_corpus_free(c);
+}
+
 /* "Senator Jo Reyes of Ohio" is Jo Reyes; "Tennis great Billie Jean
  * King" keeps her surname although "King" is a title; "Former Democratic
  * candidate" makes no person of "Democratic"; "in Des Moines" is where. */
@@ -303,6 +334,7 @@ int main(void) {
       cmocka_unit_test(test_title_case_headline),
       cmocka_unit_test(test_acronyms),
       cmocka_unit_test(test_name_edges),
+      cmocka_unit_test(test_person_variants),
       cmocka_unit_test(test_counted_nouns),
       cmocka_unit_test(test_relative_dates),
   };

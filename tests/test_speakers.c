@@ -186,6 +186,35 @@ static void institutions_and_compound_sources(void **state) {
   cr_corpus_free(c);
 }
 
+/* A role is how a source introduces someone, not a clause before the
+ * name or a form of address. */
+static void roles_not_clauses(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "Court hears case\n\nA congressional inquiry led by Senator Ada Lind said the case was weak. "
+      "Mr. Tom Berg said the case was strong. Chief Justice Mara Holt said the case would go on.\n",
+      "Case goes on\n\nSenator Ada Lind said the case was weak. Tom Berg said the case was strong, "
+      "and Chief Justice Mara Holt said the case would go on.\n"};
+  cr_corpus *c = cr_corpus_new(NULL);
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    char name[16];
+    snprintf(name, sizeof name, "k%zu.txt", i);
+    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]), CR_INPUT_TEXT),
+                     CR_OK);
+  }
+  cr_brief *b = brief_of(c);
+  const cr_speaker *l = find(b, "Lind"), *t = find(b, "Berg"), *h = find(b, "Holt");
+  assert_non_null(l);
+  assert_non_null(t);
+  assert_non_null(h);
+  if (l->role) assert_null(strstr(l->role, "inquiry"));
+  assert_null(t->role);
+  assert_non_null(h->role);
+  assert_string_equal(h->role, "Chief Justice");
+  cr_brief_free(b);
+  cr_corpus_free(c);
+}
+
 /* The stance of single attributions: cue polarity, negation, tails. */
 static void attribution_stance(void **state) {
   (void)state;
@@ -228,6 +257,7 @@ int main(void) {
       cmocka_unit_test(example_stances),
       cmocka_unit_test(invented_story),
       cmocka_unit_test(institutions_and_compound_sources),
+      cmocka_unit_test(roles_not_clauses),
       cmocka_unit_test(attribution_stance),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -409,6 +409,34 @@ typedef CR_VEC(speaker_build) speaker_build_vec;
 /* How the source introduces a named speaker: the words of the source
  * before the name ("NATO Secretary General" Jane Smith), a role the
  * outlet vouches for. */
+/* A role is names and a noun: "U.S. Deputy Secretary of State", "White
+ * House spokesperson", "Playboy founder".  Lower-case words other than
+ * the last and the small words of titles ("of", "for") mean a clause
+ * ("A Congressional investigation initiated by Senator"), not a role. */
+static int role_shaped(const char *s, size_t n) {
+  static const char *const small[] = {"de", "for", "of", "on", "the"};
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && s[j] != ' ') j++;
+    if (j < n && s[i] >= 'a' && s[i] <= 'z') { /* a lower-case word, not the last */
+      int ok = 0;
+      for (size_t k = 0; k < sizeof small / sizeof *small; k++)
+        ok |= strlen(small[k]) == j - i && !strncmp(s + i, small[k], j - i);
+      if (!ok) return 0;
+    }
+    i = j + 1;
+  }
+  return 1;
+}
+
+/* "Mr.", "Mrs", "Ms.": a form of address, not a role. */
+static int honorific(const char *s, size_t n) {
+  if (n && s[n - 1] == '.') n--;
+  return (n == 2 && (!strncasecmp(s, "mr", 2) || !strncasecmp(s, "ms", 2))) ||
+         (n == 3 && !strncasecmp(s, "mrs", 3));
+}
+
 static int role_words(const cr_doc *d, const cr_attr *a, uint32_t *s, uint32_t *e) {
   if (a->mention == CR_NO_ID || a->mention >= d->nments) return 0;
   const cr_mention *m = &d->ments[a->mention];
@@ -424,7 +452,9 @@ static int role_words(const cr_doc *d, const cr_attr *a, uint32_t *s, uint32_t *
     if (d->text[i] == ',' || d->text[i] == ';' || d->text[i] == '(') return 0;
     words += d->text[i] == ' ';
   }
-  if (words > CR_ROLE_MAX_WORDS || has_word(d->text + b, end - b, "and")) return 0;
+  if (words > CR_ROLE_MAX_WORDS || has_word(d->text + b, end - b, "and") ||
+      !role_shaped(d->text + b, end - b) || honorific(d->text + b, end - b))
+    return 0;
   *s = b;
   *e = end;
   return (int)words;

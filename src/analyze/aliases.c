@@ -13,7 +13,11 @@
  *   3. a surname alone that matches, by rule 1 or 2, the surname of
  *      exactly one full name;
  *   4. an acronym and the one long form whose initials it spells (EU,
- *      European Union), neither a person.
+ *      European Union), neither a person;
+ *   5. a person's name that is another person's full name with one word
+ *      before it (an epithet: "Notorious Bettie Page");
+ *   6. a person's name whose given names fit those of exactly one fuller
+ *      name (Betty Page, Bettie Mae Page; Brian Nichols, Brian G. Nichols).
  *
  * Candidates are bucketed by the skeleton of their last word, so the
  * work is a sort plus comparisons inside small buckets. */
@@ -139,6 +143,48 @@ static int first_names_agree(const cand *a, const cand *b) {
   size_t la = strlen(a->key) - strlen(a->last), lb = strlen(b->key) - strlen(b->last);
   if (la != lb) return 0;
   return !strncmp(a->key, b->key, la);
+}
+
+/* The skeleton of the word of key starting at *p (advanced past it). */
+static size_t next_word_skel(const char **p, char *out, size_t cap) {
+  const char *w = *p;
+  size_t n = 0;
+  while (w[n] && w[n] != ' ') n++;
+  *p = w[n] ? w + n + 1 : w + n;
+  return skeleton(w, n, out, cap);
+}
+
+/* The given names of short ("brian nichols", "betty page") fit those of
+ * long ("brian g nichols", "bettie mae page"): the first words have the
+ * same skeleton and first letter, and every middle word of short is,
+ * in order, one of long's (which may have more).  Last words are
+ * compared by the caller. */
+static int given_names_fit(const char *shortk, const char *longk) {
+  char a[CR_ALIAS_KEY_MAX], b[CR_ALIAS_KEY_MAX];
+  const char *p = shortk, *q = longk;
+  if (shortk[0] != longk[0]) return 0;
+  /* first names: one spelling of one word (Betty, Bettie; not Dan, Don) */
+  char fa[CR_ALIAS_KEY_MAX], fb[CR_ALIAS_KEY_MAX];
+  size_t la = strcspn(shortk, " "), lb = strcspn(longk, " ");
+  if (la >= sizeof fa || lb >= sizeof fb) return 0;
+  memcpy(fa, shortk, la);
+  fa[la] = 0;
+  memcpy(fb, longk, lb);
+  fb[lb] = 0;
+  next_word_skel(&p, a, sizeof a);
+  next_word_skel(&q, b, sizeof b);
+  if (strcmp(a, b) || !word_variant(fa, fb)) return 0;
+  const char *ps = strrchr(shortk, ' '), *ql = strrchr(longk, ' ');
+  while (p < ps) { /* each middle word of short, found in order in long */
+    next_word_skel(&p, a, sizeof a);
+    int found = 0;
+    while (q < ql && !found) {
+      next_word_skel(&q, b, sizeof b);
+      found = !strcmp(a, b);
+    }
+    if (!found) return 0;
+  }
+  return 1;
 }
 
 /* Roots get the canonical name (the spelling mentioned most, then the
@@ -308,6 +354,47 @@ int cr_merge_aliases(cr_corpus *c) {
              word_variant(x->last, y->last)))
           unite(e, x->id, y->id);
       }
+    /* rule 5: "Notorious Bettie Page", "Rev Billy Graham": a person's
+     * name that is another person's full name with one word before it
+     * (a title or epithet the lists do not know) is that person */
+    for (size_t i = b; i < end; i++) {
+      cand *x = &cs[i];
+      if (x->words < 3 || e[x->id].type != CR_ENT_PERSON) continue;
+      size_t kl = strlen(x->key);
+      for (size_t j = b; j < end; j++) {
+        cand *y = &cs[j];
+        size_t yl = strlen(y->key);
+        if (y->words + 1 != x->words || e[y->id].type != CR_ENT_PERSON || yl >= kl) continue;
+        if (x->key[kl - yl - 1] == ' ' && !strcmp(x->key + kl - yl, y->key)) unite(e, x->id, y->id);
+      }
+    }
+    /* rule 6: first names spelt differently (Bettie, Betty: the same
+     * skeleton) or a middle name or initial left out (Brian G. Nichols,
+     * Brian Nichols): joined when the fuller form is the only one fitting */
+    for (size_t i = b; i < end; i++) /* same length: Betty Page, Bettie Page */
+      for (size_t j = i + 1; j < end; j++) {
+        cand *x = &cs[i], *y = &cs[j];
+        if (x->words >= 2 && x->words == y->words && e[x->id].type == CR_ENT_PERSON &&
+            e[y->id].type == CR_ENT_PERSON && word_variant(x->last, y->last) &&
+            given_names_fit(x->key, y->key))
+          unite(e, x->id, y->id);
+      }
+    for (size_t i = b; i < end; i++) { /* shorter: the one fuller name */
+      cand *x = &cs[i];
+      if (x->words < 2 || e[x->id].type != CR_ENT_PERSON) continue;
+      uint32_t target = UINT32_MAX;
+      int ambiguous = 0;
+      for (size_t j = b; j < end; j++) {
+        cand *y = &cs[j];
+        if (y->words <= x->words || e[y->id].type != CR_ENT_PERSON ||
+            !word_variant(x->last, y->last) || !given_names_fit(x->key, y->key))
+          continue;
+        uint32_t r = find(e, y->id);
+        if (target != UINT32_MAX && target != r) ambiguous = 1;
+        target = r;
+      }
+      if (target != UINT32_MAX && !ambiguous) unite(e, x->id, target);
+    }
     /* rule 3: a surname alone joins the one full name it fits */
     for (size_t i = b; i < end; i++) {
       cand *x = &cs[i];

@@ -73,9 +73,9 @@ static const char *const titles[] = {
     "chairwoman", "chancellor", "chief", "commander", "commissioner",
     "congressman", "congresswoman", "deputy", "dr.", "emir", "foreign",
     "former", "gen.", "general", "gov.", "governor", "judge", "justice",
-    "king", "leader", "lt.", "mayor", "minister", "mr.", "mrs.", "ms.",
+    "king", "leader", "lt.", "mayor", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "pope", "premier", "president", "prime", "prince", "princess",
-    "queen", "rep.", "secretary", "secretary-general", "sen.", "senator",
+    "queen", "rep.", "rev", "rev.", "reverend", "secretary", "secretary-general", "sen.", "senator",
     "sheikh", "speaker", "spokesman", "spokesperson", "spokeswoman",
     "state", "sultan", "vice"};
 /* Title words that only modify another title ("Former Democratic
@@ -121,8 +121,8 @@ static const char *const not_names[] = {
 /* Last words of names of places (sorted): "Wall Street", "Red Square". */
 static const char *const place_words[] = {
     "airport", "avenue", "bay", "boulevard", "bridge", "canal", "coast",
-    "county", "desert", "district", "island", "islands", "lake", "mountains",
-    "ocean", "peninsula", "plaza", "province", "region", "river", "road",
+    "county", "desert", "district", "garden", "gardens", "island", "islands", "lake",
+    "mountains", "ocean", "peninsula", "plaza", "province", "region", "river", "road",
     "sea", "square", "station", "strait", "street", "valley"};
 /* Last words of names of things, not people ("Victory Plan", "Working
  * Dinner", "AP Photo"), sorted. */
@@ -160,6 +160,11 @@ static int tok_cap_word(const cr_token *t) {
 /* The span of a token without a trailing possessive ’s / 's. */
 static cr_span strip_possessive(const cr_doc *d, cr_span s) {
   const unsigned char *p = (const unsigned char *)d->text;
+  /* the plural possessive: "Nichols'" */
+  if (s.end - s.start > 3 && p[s.end - 1] == '\'' && (p[s.end - 2] == 's' || p[s.end - 2] == 'S')) {
+    s.end -= 1;
+    return s;
+  }
   if (s.end - s.start > 2 && (p[s.end - 1] == 's' || p[s.end - 1] == 'S')) {
     if (p[s.end - 2] == '\'') s.end -= 2;
     else if (s.end - s.start > 4 && p[s.end - 2] == 0x99 && p[s.end - 3] == 0x80 &&
@@ -729,10 +734,10 @@ static int mark_mentions(const ectx *x, size_t n0, const cr_attr *attrs, size_t 
 }
 
 /* Titles that tell a person's gender, for pronoun agreement. */
-static const char *const male_words[] = {"chairman", "congressman", "emir", "king",
+static const char *const male_words[] = {"chairman", "congressman", "emir", "king", "mr",
                                          "mr.", "pope", "prince", "sheikh",
                                          "spokesman", "sultan"};
-static const char *const female_words[] = {"chairwoman", "congresswoman", "mrs.", "ms.",
+static const char *const female_words[] = {"chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.",
                                            "princess", "queen", "spokeswoman"};
 
 /* 'm' or 'f' when a title of the person or an earlier pronoun says so,
