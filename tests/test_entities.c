@@ -228,7 +228,9 @@ static void test_name_edges(void **st) {
   const char *t[1] = {
       "Senator Jo Reyes of Ohio said the vote would be close.\n\n"
       "Tennis great Billie Jean King praised the players.\n\n"
-      "Former Democratic candidate Sam Ortiz spoke in Des Moines on Monday.\n"};
+      "Former Democratic candidate Sam Ortiz spoke in Des Moines on Monday.\n\n"
+      "Mr. Geoff Garin said the economy mattered. For African-Americans, jobs "
+      "matter more. He cited polling.\n"};
   cr_corpus *c = corpus_of(t, 1);
   const cr_doc *d = c->docs.v[0];
   assert_string_equal(speaker_of(c, d, "the vote"), "Jo Reyes");
@@ -239,6 +241,10 @@ static void test_name_edges(void **st) {
   assert_true(!dem || dem->type != CR_ENT_PERSON);
   const cr_entity *dm = entity_named(c, "Des Moines");
   assert_true(!dm || dm->type != CR_ENT_PERSON);
+  /* a hyphenated demonym is nobody, so "He cited" is the pollster */
+  const cr_entity *aa = entity_named(c, "African-Americans");
+  assert_true(!aa || aa->type != CR_ENT_PERSON);
+  assert_string_equal(speaker_of(c, d, "polling"), "Geoff Garin");
   cr_corpus_free(c);
 }
 

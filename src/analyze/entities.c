@@ -69,15 +69,15 @@ const char *cr_place_speaks_for(const char *folded, size_t n) {
 
 /* Titles and roles that precede a name (lower-cased; sorted). */
 static const char *const titles[] = {
-    "ambassador", "archbishop", "attorney", "cardinal", "chairman",
-    "chairwoman", "chancellor", "chief", "commander", "commissioner",
-    "congressman", "congresswoman", "deputy", "dr.", "emir", "foreign",
-    "former", "gen.", "general", "gov.", "governor", "judge", "justice",
-    "king", "leader", "lt.", "mayor", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-    "pope", "premier", "president", "prime", "prince", "princess",
-    "queen", "rep.", "rev", "rev.", "reverend", "secretary", "secretary-general", "sen.", "senator",
-    "sheikh", "speaker", "spokesman", "spokesperson", "spokeswoman",
-    "state", "sultan", "vice"};
+    "adm.", "ambassador", "archbishop", "attorney", "capt.", "cardinal", "chairman",
+    "chairwoman", "chancellor", "chief", "coach", "col.", "commander", "commissioner",
+    "congressman", "congresswoman", "deputy", "detective", "dr.", "emir", "foreign",
+    "former", "gen.", "general", "gov.", "governor", "judge", "justice", "king",
+    "leader", "lt.", "maj.", "mayor", "minister", "moderator", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "pope", "premier", "president", "prime", "prince", "princess",
+    "prosecutor", "queen", "rep.", "rev", "rev.", "reverend", "secretary",
+    "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sheriff", "speaker",
+    "spokesman", "spokesperson", "spokeswoman", "state", "sultan", "vice"};
 /* Title words that only modify another title ("Former Democratic
  * candidate", "Foreign Office", "State Department"): alone before a
  * capitalised word they do not make it a person (sorted). */
@@ -204,6 +204,16 @@ static cr_span last_word(const cr_doc *d, cr_span s) {
   return r;
 }
 
+/* "African-Americans", "Pro-Russian": a hyphenated word ending in a
+ * demonym names no single entity either. */
+static int hyphenated_demonym(const char *folded, size_t n) {
+  const char *h = memchr(folded, '-', n);
+  if (!h || memchr(folded, ' ', n)) return 0;
+  const char *last = folded + n;
+  while (last > h && last[-1] != '-') last--;
+  return cr_place_kind(last, (size_t)(folded + n - last)) == 2;
+}
+
 static uint8_t classify_name(const cr_doc *d, const cr_token *t, uint32_t n,
                              int titled) {
   char buf[64];
@@ -211,7 +221,7 @@ static uint8_t classify_name(const cr_doc *d, const cr_token *t, uint32_t n,
   size_t bl = fold_word(d, all, buf, sizeof buf);
   int pk = cr_place_kind(buf, bl);
   if (pk == 1) return CR_ENT_PLACE;
-  if (pk == 2) return CR_ENT_OTHER + 1; /* a demonym: not an entity */
+  if (pk == 2 || hyphenated_demonym(buf, bl)) return CR_ENT_OTHER + 1; /* not an entity */
   if (pk == 3) return CR_ENT_ORG;        /* a seat of government */
   const cr_token *last = &t[n - 1];
   cr_token lt = *last;
