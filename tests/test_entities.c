@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "summarize/summarize.h"
 
 static cr_corpus *corpus_of(const char *const *texts, size_t n) {
   cr_corpus *c = cr_corpus_new(NULL);
@@ -330,6 +331,59 @@ static void test_relative_dates(void **st) {
   cr_corpus_free(c);
 }
 
+/* ------------------------------------------------------------ bad input */
+
+/* Bad input through the whole who-said-what path (names, pronouns,
+ * aliases, speakers): a 100 KB paragraph of names, pronouns, speech
+ * verbs and quote marks without a full stop; a quote that never closes;
+ * stray closing marks; a report in capitals.  Each must finish with sane
+ * spans (the bounds: CR_PRONOUN_LOOKBACK, CR_HEADLINE_MAX_TOKS, the sorted
+ * sweep of mark_mentions). */
+static void test_bad_input_speakers(void **st) {
+  (void)st;
+  static const char *const words[] = {"President", "Ivo", "Marek", "said", "he", "told",
+                                      "\xe2\x80\x9c", "Lena", "Okafor", "she", "and",
+                                      "the", "Kremlin", "denied", "10,000", "troops",
+                                      "\xe2\x80\x9d", "Mr.", "Ruiz", "Moscow"};
+  size_t n = 100 * 1024;
+  char *big = malloc(n + 1);
+  assert_non_null(big);
+  size_t o = 0;
+  uint32_t r = 12345;
+  while (o + 16 < n) {
+    r = r * 1103515245u + 12345u;
+    const char *w = words[(r >> 16) % (sizeof words / sizeof *words)];
+    memcpy(big + o, w, strlen(w));
+    o += strlen(w);
+    big[o++] = ' ';
+  }
+  big[o] = 0;
+  const char *t[4] = {
+      big,
+      "Marek said \xe2\x80\x9cthe quote never closes\n\nand runs on, he said, and on "
+      "as she told Okafor \xe2\x80\x9c" "again\n",
+      "\xe2\x80\x9d Stray closing marks \xe2\x80\x9d he said. \xe2\x80\x9d she said "
+      "\xe2\x80\x9d.\n",
+      "PRESIDENT IVO MAREK SAID THE KREMLIN DENIED IT. HE SAID MOSCOW LIED. SHE SAID "
+      "NOTHING.\n"};
+  cr_corpus *c = corpus_of(t, 4);
+  for (size_t di = 0; di < c->docs.n; di++) {
+    const cr_doc *d = c->docs.v[di];
+    for (size_t i = 0; i < d->nments; i++) {
+      assert_true(d->ments[i].span.end <= d->text_len);
+      assert_true(d->ments[i].entity < c->ents.n);
+    }
+    for (size_t i = 0; i < d->nattrs; i++)
+      if (d->attrs[i].mention != CR_NO_ID) assert_true(d->attrs[i].mention < d->nments);
+  }
+  cr_brief *b = NULL;
+  assert_int_equal(cr_brief_new(c, NULL, &b), CR_OK);
+  assert_non_null(b);
+  cr_brief_free(b);
+  cr_corpus_free(c);
+  free(big);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_pronoun_skips_quoted_name),
@@ -343,6 +397,7 @@ int main(void) {
       cmocka_unit_test(test_person_variants),
       cmocka_unit_test(test_counted_nouns),
       cmocka_unit_test(test_relative_dates),
+      cmocka_unit_test(test_bad_input_speakers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
