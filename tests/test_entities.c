@@ -231,7 +231,8 @@ static void test_name_edges(void **st) {
       "Tennis great Billie Jean King praised the players.\n\n"
       "Former Democratic candidate Sam Ortiz spoke in Des Moines on Monday.\n\n"
       "Mr. Geoff Garin said the economy mattered. For African-Americans, jobs "
-      "matter more. He cited polling.\n"};
+      "matter more. He cited polling.\n\n"
+      "Party leader Park Min Jun met officials on Friday. Park said talks would resume.\n"};
   cr_corpus *c = corpus_of(t, 1);
   const cr_doc *d = c->docs.v[0];
   assert_string_equal(speaker_of(c, d, "the vote"), "Jo Reyes");
@@ -246,6 +247,8 @@ static void test_name_edges(void **st) {
   const cr_entity *aa = entity_named(c, "African-Americans");
   assert_true(!aa || aa->type != CR_ENT_PERSON);
   assert_string_equal(speaker_of(c, d, "polling"), "Geoff Garin");
+  /* a family name written first, then alone */
+  assert_string_equal(speaker_of(c, d, "talks would resume"), "Park Min Jun");
   cr_corpus_free(c);
 }
 

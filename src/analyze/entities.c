@@ -97,16 +97,18 @@ static const char *const role_words[] = {
 static const char *const generic_roles[] = {"chief", "head", "leader"};
 /* Last words of organisation names (sorted). */
 static const char *const org_words[] = {
-    "administration", "agency", "alliance", "army", "assembly",
-    "association", "authority", "bank", "bureau", "cabinet", "center",
-    "centre", "coalition", "command", "commission", "committee", "company",
+    "administration", "agency", "airlines", "airways", "alliance", "army",
+    "assembly", "association", "authority", "bank", "bureau", "cabinet",
+    "capital", "center", "centre", "coalition", "command", "commission",
+    "committee", "communications", "company", "computer", "computers",
     "congress", "corp", "corp.", "corporation", "council", "court",
-    "department", "federation", "forces", "foundation", "front", "group",
-    "guard", "inc", "inc.", "institute", "kremlin", "league", "ltd",
-    "ministry", "movement", "navy", "news", "office", "organisation",
-    "organization", "parliament", "party", "pentagon", "police", "post",
-    "press", "reuters", "senate", "service", "services", "times", "tribune",
-    "union", "university"};
+    "department", "energy", "federation", "forces", "foundation", "front",
+    "group", "guard", "holdings", "inc", "inc.", "industries", "institute",
+    "kremlin", "league", "ltd", "media", "ministry", "motors", "movement",
+    "navy", "networks", "news", "office", "organisation", "organization",
+    "parliament", "partners", "party", "pentagon", "pharmaceuticals", "police",
+    "post", "press", "reuters", "senate", "service", "services", "studios",
+    "systems", "technologies", "times", "tribune", "union", "university"};
 /* Capitalised words that are not names: calendar words and the function
  * words that open sentences (sorted). */
 static const char *const not_names[] = {
@@ -214,6 +216,14 @@ static int hyphenated_demonym(const char *folded, size_t n) {
   return cr_place_kind(last, (size_t)(folded + n - last)) == 2;
 }
 
+/* The first word of a name ("Kim" of "Kim Jong Un"). */
+static cr_span first_word(const cr_doc *d, cr_span s) {
+  uint32_t i = s.start;
+  while (i < s.end && d->text[i] != ' ') i++;
+  cr_span r = {s.start, i};
+  return r;
+}
+
 static uint8_t classify_name(const cr_doc *d, const cr_token *t, uint32_t n,
                              int titled) {
   char buf[64];
@@ -270,6 +280,22 @@ static int local_for(ectx *x, cr_span name, uint8_t type, uint32_t *id) {
     if (n == 1) {
       *id = found;
       return 0;
+    }
+    /* "Kim" after "Kim Jong Un": a family name written first; taken when
+     * no one's name ends with the word and exactly one starts with it */
+    if (n == 0) {
+      for (size_t i = 0; i < x->ents.n; i++) {
+        local_ent *e = &x->ents.v[i];
+        if (e->type == CR_ENT_PERSON && span_eq(d, first_word(d, e->name), name) &&
+            memchr(d->text + e->name.start, ' ', e->name.end - e->name.start)) {
+          found = (uint32_t)i;
+          n++;
+        }
+      }
+      if (n == 1) {
+        *id = found;
+        return 0;
+      }
     }
   }
   /* a full name whose surname was met alone earlier: the same person */
