@@ -232,7 +232,8 @@ static void test_name_edges(void **st) {
       "Former Democratic candidate Sam Ortiz spoke in Des Moines on Monday.\n\n"
       "Mr. Geoff Garin said the economy mattered. For African-Americans, jobs "
       "matter more. He cited polling.\n\n"
-      "Party leader Park Min Jun met officials on Friday. Park said talks would resume.\n"};
+      "Party leader Park Min Jun met officials on Friday. Park said talks would resume.\n\n"
+      "Brianne Stone, 29, of Huntsville, worries about the climate.\n"};
   cr_corpus *c = corpus_of(t, 1);
   const cr_doc *d = c->docs.v[0];
   assert_string_equal(speaker_of(c, d, "the vote"), "Jo Reyes");
@@ -249,6 +250,10 @@ static void test_name_edges(void **st) {
   assert_string_equal(speaker_of(c, d, "polling"), "Geoff Garin");
   /* a family name written first, then alone */
   assert_string_equal(speaker_of(c, d, "talks would resume"), "Park Min Jun");
+  /* ", of Huntsville" is where she is from */
+  const cr_entity *hv = entity_named(c, "Huntsville");
+  assert_true(!hv || hv->type != CR_ENT_PERSON);
+  assert_non_null(entity_named(c, "Brianne Stone"));
   cr_corpus_free(c);
 }
 

@@ -375,9 +375,12 @@ static int strong_title(const cr_doc *d, uint32_t i, uint32_t last) {
 }
 
 /* 1 when the name starting at token i of the sentence beginning at b
- * follows a preposition of place ("in Des Moines"). */
+ * follows a preposition of place ("in Des Moines", ", of Huntsville"). */
 static int after_locative(const cr_doc *d, uint32_t b, uint32_t i) {
-  return i > b && IN(d, &d->toks[i - 1], locatives);
+  if (i > b && IN(d, &d->toks[i - 1], locatives)) return 1;
+  /* "Jane Doe, 29, of Huntsville": where she is from */
+  return i > b + 1 && cr_tok_is(d, &d->toks[i - 1], "of") &&
+         d->text[d->toks[i - 2].span.start] == ',';
 }
 
 /* A capitalised first word of a sentence that is a function word
@@ -916,8 +919,10 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
     for (size_t m = mention_from(x->ments.v, n0, at->source.start);
          m < n0 && x->ments.v[m].span.start < at->source.end; m++) {
       const cr_mention *mm = &x->ments.v[m];
+      /* "29, of Huntsville," in a source is where the speaker is from */
       if (mm->span.end <= at->source.end && mm->type != CR_ENT_PLACE &&
-          !followed_by_possessive(d, mm->span)) {
+          !followed_by_possessive(d, mm->span) &&
+          !(mm->type != CR_ENT_PERSON && after_locative(d, 0, token_at(d, mm->span.start)))) {
         if (best == CR_NO_ID || (mm->type == CR_ENT_PERSON &&
                                  x->ments.v[best].type != CR_ENT_PERSON))
           best = (uint32_t)m;
