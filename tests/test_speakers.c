@@ -36,6 +36,19 @@ static size_t count_named(const cr_brief *b, const char *name) {
   return n;
 }
 
+/* A corpus of in-memory plain-text reports. */
+static cr_corpus *corpus_of(const char *const *texts, size_t n) {
+  cr_corpus *c = cr_corpus_new(NULL);
+  assert_non_null(c);
+  for (size_t i = 0; i < n; i++) {
+    char name[16];
+    snprintf(name, sizeof name, "r%zu.txt", i);
+    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]), CR_INPUT_TEXT),
+                     CR_OK);
+  }
+  return c;
+}
+
 static cr_brief *brief_of(cr_corpus *c) {
   cr_brief *b = NULL;
   assert_int_equal(cr_brief_new(c, NULL, &b), CR_OK);
@@ -116,13 +129,7 @@ static void invented_story(void **state) {
       "Governor Ilse Marwick said the Harlan dam breached and 3,000 homes in the Velmora "
       "valley were flooded. \"The Harlan dam breached at midnight and 3,000 homes are "
       "under water,\" Marwick told reporters. Anja Pell said more rain would fall.\n"};
-  cr_corpus *c = cr_corpus_new(NULL);
-  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-    char name[16];
-    snprintf(name, sizeof name, "r%zu.txt", i);
-    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]), CR_INPUT_TEXT),
-                     CR_OK);
-  }
+  cr_corpus *c = corpus_of(texts, sizeof texts / sizeof *texts);
   cr_brief *b = brief_of(c);
   const cr_speaker *g = find(b, "Marwick"), *o = find(b, "Corvane"), *p = find(b, "Pell");
   assert_non_null(g);
@@ -152,13 +159,7 @@ static void institutions_and_compound_sources(void **state) {
       "Grain corridor to stay open, officials say\n\n"
       "Moscow denied that the grain corridor would close. Russia said the reports were "
       "false. Officials said the corridor carried 3,000 tonnes a day.\n"};
-  cr_corpus *c = cr_corpus_new(NULL);
-  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-    char name[16];
-    snprintf(name, sizeof name, "g%zu.txt", i);
-    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]), CR_INPUT_TEXT),
-                     CR_OK);
-  }
+  cr_corpus *c = corpus_of(texts, sizeof texts / sizeof *texts);
   cr_brief *b = brief_of(c);
   const cr_speaker *r = find(b, "Russia");
   assert_non_null(r);
@@ -195,13 +196,7 @@ static void roles_not_clauses(void **state) {
       "Mr. Tom Berg said the case was strong. Chief Justice Mara Holt said the case would go on.\n",
       "Case goes on\n\nSenator Ada Lind said the case was weak. Tom Berg said the case was strong, "
       "and Chief Justice Mara Holt said the case would go on.\n"};
-  cr_corpus *c = cr_corpus_new(NULL);
-  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-    char name[16];
-    snprintf(name, sizeof name, "k%zu.txt", i);
-    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]), CR_INPUT_TEXT),
-                     CR_OK);
-  }
+  cr_corpus *c = corpus_of(texts, sizeof texts / sizeof *texts);
   cr_brief *b = brief_of(c);
   const cr_speaker *l = find(b, "Lind"), *t = find(b, "Berg"), *h = find(b, "Holt");
   assert_non_null(l);
