@@ -73,11 +73,31 @@ static const cr_sentence *sentence_at(const cr_doc *d, uint32_t b) {
   return lo < d->nsents && d->sents[lo].span.start <= b ? &d->sents[lo] : NULL;
 }
 
+/* "said on Tuesday any involvement ...", "agreed in June to provide ...":
+ * a date right after the cue says when it was said, not what; the
+ * quote shown starts after it (and its comma).  Returns the new start. */
+static uint32_t skip_leading_date(const cr_doc *d, uint32_t b, uint32_t e) {
+  uint32_t k = tok_from(d, b);
+  if (k >= d->ntoks || d->toks[k].span.start != b) return b;
+  uint32_t at = b;
+  if (k + 1 < d->ntoks && (cr_tok_is(d, &d->toks[k], "on") || cr_tok_is(d, &d->toks[k], "in")))
+    at = d->toks[k + 1].span.start;
+  for (size_t i = 0; i < d->ndates; i++) {
+    const cr_date *dt = &d->dates[i];
+    if (dt->span.start != at && dt->span.start != b) continue;
+    uint32_t j = tok_from(d, dt->span.end);
+    if (j < d->ntoks && d->text[d->toks[j].span.start] == ',') j++;
+    if (j >= d->ntoks || d->toks[j].span.start >= e) return b;
+    return d->toks[j].span.start;
+  }
+  return b;
+}
+
 /* What a quote shows of an attribution: reported speech is one clause,
  * so indirect content running past its sentence (into a caption or the
  * next paragraph) is cut there; quotations may run on. */
 static cr_span shown_content(const cr_doc *d, const cr_attr *a) {
-  cr_span s = {a->content.start, content_end(a)};
+  cr_span s = {skip_leading_date(d, a->content.start, content_end(a)), content_end(a)};
   if (a->kind == CR_ATTR_INDIRECT) {
     const cr_sentence *se = sentence_at(d, a->content.start);
     if (se && se->span.end < s.end) s.end = se->span.end;
@@ -332,6 +352,36 @@ static uint32_t attr_entity(const cr_corpus *c, const cr_doc *d, const cr_attr *
   return e;
 }
 
+/* The government an institution or a capital speaks for: "the Kremlin
+ * said" and "Moscow denied" are Russia speaking, so they join the
+ * speaker Russia when the story names it (data/places.tsv, third
+ * column).  Anything else, or a country the story never names, is
+ * itself. */
+static uint32_t government_of(const cr_corpus *c, uint32_t e) {
+  const cr_entity *en = &c->ents.v[e];
+  if (en->type == CR_ENT_PERSON || !c->ent_keys) return e;
+  for (size_t k = 0; k <= en->aliases.n; k++) {
+    const char *name = k ? en->aliases.v[k - 1] : en->name;
+    char key[64];
+    size_t n = strlen(name);
+    if (n >= sizeof key) continue;
+    for (size_t i = 0; i < n; i++)
+      key[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+    const char *country = cr_place_speaks_for(key, n);
+    while (country && *country) {
+      const char *bar = strchr(country, '|');
+      size_t len = bar ? (size_t)(bar - country) : strlen(country);
+      uint32_t id = cr_strmap_find(c->ent_keys, country, len);
+      if (id != CR_NO_ID && id < c->ents.n) {
+        while (c->ents.v[id].parent != id) id = c->ents.v[id].parent;
+        return id;
+      }
+      country = bar ? bar + 1 : NULL;
+    }
+  }
+  return e;
+}
+
 typedef struct role_cand {
   char key[64];         /* folded, hyphens as spaces */
   const char *text;     /* as first written */
@@ -348,6 +398,7 @@ typedef struct quote_build {
 typedef struct speaker_build {
   uint32_t entity, nattrs;
   u32_vec src;
+  u32_vec also;         /* institutions speaking for it (government_of) */
   CR_VEC(quote_build) quotes;
   CR_VEC(role_cand) roles;
   float weight[5];
@@ -358,6 +409,34 @@ typedef CR_VEC(speaker_build) speaker_build_vec;
 /* How the source introduces a named speaker: the words of the source
  * before the name ("NATO Secretary General" Jane Smith), a role the
  * outlet vouches for. */
+/* A role is names and a noun: "U.S. Deputy Secretary of State", "White
+ * House spokesperson", "Playboy founder".  Lower-case words other than
+ * the last and the small words of titles ("of", "for") mean a clause
+ * ("A Congressional investigation initiated by Senator"), not a role. */
+static int role_shaped(const char *s, size_t n) {
+  static const char *const small[] = {"de", "for", "of", "on", "the"};
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && s[j] != ' ') j++;
+    if (j < n && s[i] >= 'a' && s[i] <= 'z') { /* a lower-case word, not the last */
+      int ok = 0;
+      for (size_t k = 0; k < sizeof small / sizeof *small; k++)
+        ok |= strlen(small[k]) == j - i && !strncmp(s + i, small[k], j - i);
+      if (!ok) return 0;
+    }
+    i = j + 1;
+  }
+  return 1;
+}
+
+/* "Mr.", "Mrs", "Ms.": a form of address, not a role. */
+static int honorific(const char *s, size_t n) {
+  if (n && s[n - 1] == '.') n--;
+  return (n == 2 && (!strncasecmp(s, "mr", 2) || !strncasecmp(s, "ms", 2))) ||
+         (n == 3 && !strncasecmp(s, "mrs", 3));
+}
+
 static int role_words(const cr_doc *d, const cr_attr *a, uint32_t *s, uint32_t *e) {
   if (a->mention == CR_NO_ID || a->mention >= d->nments) return 0;
   const cr_mention *m = &d->ments[a->mention];
@@ -366,13 +445,16 @@ static int role_words(const cr_doc *d, const cr_attr *a, uint32_t *s, uint32_t *
   uint32_t b = a->source.start, end = m->span.start;
   while (end > b && (d->text[end - 1] == ' ' || d->text[end - 1] == '\n')) end--;
   if (end - b > 4 && strncasecmp(d->text + b, "the ", 4) == 0) b += 4;
+  if (end - b == 3 && strncasecmp(d->text + b, "the", 3) == 0) return 0; /* "The Kremlin" */
   if (end <= b || !(d->text[b] >= 'A' && d->text[b] <= 'Z')) return 0;
   uint32_t words = 1;
   for (uint32_t i = b; i < end; i++) {
     if (d->text[i] == ',' || d->text[i] == ';' || d->text[i] == '(') return 0;
     words += d->text[i] == ' ';
   }
-  if (words > CR_ROLE_MAX_WORDS || has_word(d->text + b, end - b, "and")) return 0;
+  if (words > CR_ROLE_MAX_WORDS || has_word(d->text + b, end - b, "and") ||
+      !role_shaped(d->text + b, end - b) || honorific(d->text + b, end - b))
+    return 0;
   *s = b;
   *e = end;
   return (int)words;
@@ -425,6 +507,13 @@ static const char *pick_role(cr_arena *ar, const speaker_build *sb) {
     }
   }
   return best ? cr_arena_strndup(ar, best->text, best->len) : NULL;
+}
+
+/* Appends x to v unless it is there (v stays short: a few institutions). */
+static int add_distinct_id(u32_vec *v, uint32_t x) {
+  for (size_t i = 0; i < v->n; i++)
+    if (v->v[i] == x) return 0;
+  return cr_vec_push(v, x);
 }
 
 /* Sources arrive in corpus order, so a new one is never before the last. */
@@ -530,6 +619,19 @@ static int cmp_speaker(const void *a, const void *b) {
   return x->entity < y->entity ? -1 : x->entity > y->entity;
 }
 
+/* The names a speaker is shown with besides its canonical one: the
+ * entity's other spellings, then the institutions speaking for it. */
+static int speaker_aliases(cr_speakers *sp, cr_speaker *s, const speaker_build *sb) {
+  const cr_corpus *c = sp->align->corpus;
+  const cr_entity *e = &c->ents.v[sb->entity];
+  size_t n = e->aliases.n + sb->also.n;
+  s->aliases = cr_arena_calloc(sp->arena, n + 1, sizeof *s->aliases);
+  if (!s->aliases) return -1;
+  for (size_t k = 0; k < e->aliases.n; k++) s->aliases[s->naliases++] = e->aliases.v[k];
+  for (size_t k = 0; k < sb->also.n; k++) s->aliases[s->naliases++] = c->ents.v[sb->also.v[k]].name;
+  return 0;
+}
+
 /* Copies the builders into the arena at their exact sizes. */
 static int finish(cr_speakers *sp, speaker_build *sb, size_t n) {
   sp->v = cr_arena_calloc(sp->arena, n + 1, sizeof *sp->v);
@@ -539,6 +641,7 @@ static int finish(cr_speakers *sp, speaker_build *sb, size_t n) {
     s->entity = sb[i].entity;
     s->nattrs = sb[i].nattrs;
     s->role = pick_role(sp->arena, &sb[i]);
+    if (speaker_aliases(sp, s, &sb[i])) return -1;
     memcpy(s->weight, sb[i].weight, sizeof s->weight);
     s->stance = pick_stance(s->weight);
     sort_unique(&sb[i].src);
@@ -562,18 +665,20 @@ static int finish(cr_speakers *sp, speaker_build *sb, size_t n) {
   return 0;
 }
 
-/* An attribution whose content holds another speaker's attribution
- * ("Smith said Jones said ...") reports that speaker's words, which
- * the inner attribution already carries: counting it for the outer
+/* An attribution whose content holds another attribution with a known
+ * speaker ("Smith said Jones said ...") reports that speaker's words,
+ * which the inner attribution already carries: counting it for the outer
  * speaker would put Jones's words in Smith's mouth. */
-static int reports_other(const cr_corpus *c, const cr_doc *d, const cr_attr *a, uint32_t e) {
+static int reports_other(const cr_corpus *c, const cr_doc *d, const cr_attr *a) {
   for (size_t i = 0; i < d->nattrs; i++) {
     const cr_attr *b = &d->attrs[i];
     if (b == a || b->source.end <= b->source.start || !in_span(a->content, b->source.start) ||
         !in_span(a->content, b->cue.start) || !in_span(a->content, b->content.start))
       continue;
-    uint32_t be = attr_entity(c, d, b);
-    if (be != CR_NO_ID && be != e) return 1;
+    /* the same speaker too: "He said he called on X to ..." is carried by
+     * the inner "called on"; a garbled frame (". ” he called.") whose
+     * content swallowed the whole sentence before it repeats it */
+    if (attr_entity(c, d, b) != CR_NO_ID) return 1;
   }
   return 0;
 }
@@ -606,6 +711,67 @@ static float vote_weight(const cr_speakers *sp, const cr_doc *d, const cr_attr *
   return 0;
 }
 
+/* Puts attribution ai of d into the speaker of entity own (or of the
+ * government own speaks for); with_role: the source's words before the
+ * name describe this speaker (not so for the second of "A and B"). */
+static int add_to_speaker(cr_speakers *sp, cr_alignment *al, speaker_build_vec *sbs,
+                          uint32_t *which, const cr_doc *d, uint32_t ai, uint32_t own,
+                          int with_role, u32_vec *terms) {
+  const cr_corpus *c = al->corpus;
+  const cr_attr *a = &d->attrs[ai];
+  uint32_t e = government_of(c, own);
+  if (which[e] == CR_NO_ID) {
+    speaker_build nb;
+    memset(&nb, 0, sizeof nb);
+    nb.entity = e;
+    if (cr_vec_push(sbs, nb)) return -1;
+    which[e] = (uint32_t)(sbs->n - 1);
+  }
+  speaker_build *sb = &sbs->v[which[e]];
+  sb->nattrs++;
+  if (own != e && add_distinct_id(&sb->also, own)) return -1;
+  cr_span tail = contrast_tail(d, a);
+  cr_stance st = cr_attr_stance(d, a, tail);
+  if (add_distinct(&sb->src, d->index) || (with_role && add_role(sb, d, a)) ||
+      attr_terms(al, d, a, tail, terms))
+    return -1;
+  float cover = vote_weight(sp, d, a, st, terms);
+  sb->weight[st] += cover;
+  return add_quote(sp, sb, d, ai, terms, tail, st, cover);
+}
+
+/* "President A and North Korean leader B agreed ...": the second person
+ * of a source joining two names with "and" (no comma or relative clause
+ * between them) says it too.  Their root entity, or CR_NO_ID. */
+static uint32_t co_speaker(const cr_corpus *c, const cr_doc *d, const cr_attr *a) {
+  if (a->mention == CR_NO_ID || a->mention >= d->nments) return CR_NO_ID;
+  const cr_mention *m = &d->ments[a->mention];
+  if (m->via != CR_VIA_NAME || m->type != CR_ENT_PERSON) return CR_NO_ID;
+  /* names and roles come first in d->ments, sorted by position: the
+   * next person after the speaker's name, if inside the source */
+  const cr_mention *best = NULL;
+  for (size_t i = a->mention + 1; i < d->nments && !best; i++) {
+    const cr_mention *n = &d->ments[i];
+    if (n->span.start >= a->source.end || n->via == CR_VIA_PRONOUN) break;
+    if (n->via == CR_VIA_NAME && n->type == CR_ENT_PERSON && n->span.end <= a->source.end)
+      best = n;
+  }
+  if (!best) return CR_NO_ID;
+  const char *gap = d->text + m->span.end;
+  size_t gn = best->span.start - m->span.end, words = 0;
+  if (gn < 5 || strncmp(gap, " and ", 5) != 0 || gn > 80) return CR_NO_ID;
+  for (size_t i = 0; i < gn; i++) {
+    if (gap[i] == ',' || gap[i] == ';' || gap[i] == '(' || gap[i] == '\n') return CR_NO_ID;
+    words += gap[i] == ' ';
+  }
+  if (words > CR_ROLE_MAX_WORDS || has_word(gap, gn, "who") || has_word(gap, gn, "whose"))
+    return CR_NO_ID;
+  uint32_t e = best->entity;
+  if (e >= c->ents.n) return CR_NO_ID;
+  while (c->ents.v[e].parent != e) e = c->ents.v[e].parent;
+  return e;
+}
+
 static int collect(cr_speakers *sp, cr_alignment *al, speaker_build_vec *sbs) {
   cr_corpus *c = al->corpus;
   uint32_t *which = malloc((c->ents.n ? c->ents.n : 1) * sizeof *which);
@@ -617,26 +783,14 @@ static int collect(cr_speakers *sp, cr_alignment *al, speaker_build_vec *sbs) {
     const cr_doc *d = c->docs.v[di];
     for (uint32_t ai = 0; ai < d->nattrs; ai++) {
       const cr_attr *a = &d->attrs[ai];
-      uint32_t e = attr_entity(c, d, a);
-      if (e == CR_NO_ID || a->content.end <= a->content.start || reports_other(c, d, a, e))
+      uint32_t own = attr_entity(c, d, a);
+      if (own == CR_NO_ID || a->content.end <= a->content.start || reports_other(c, d, a))
         continue;
-      if (which[e] == CR_NO_ID) {
-        speaker_build nb;
-        memset(&nb, 0, sizeof nb);
-        nb.entity = e;
-        if (cr_vec_push(sbs, nb)) goto done;
-        which[e] = (uint32_t)(sbs->n - 1);
-      }
-      speaker_build *sb = &sbs->v[which[e]];
-      sb->nattrs++;
-      cr_span tail = contrast_tail(d, a);
-      cr_stance st = cr_attr_stance(d, a, tail);
-      if (add_distinct(&sb->src, d->index) || add_role(sb, d, a) ||
-          attr_terms(al, d, a, tail, &terms))
+      if (add_to_speaker(sp, al, sbs, which, d, ai, own, 1, &terms)) goto done;
+      uint32_t co = co_speaker(c, d, a);
+      if (co != CR_NO_ID && government_of(c, co) != government_of(c, own) &&
+          add_to_speaker(sp, al, sbs, which, d, ai, co, 0, &terms))
         goto done;
-      float cover = vote_weight(sp, d, a, st, &terms);
-      sb->weight[st] += cover;
-      if (add_quote(sp, sb, d, ai, &terms, tail, st, cover)) goto done;
     }
   }
   rc = 0;
@@ -660,6 +814,7 @@ cr_speakers *cr_speakers_new(cr_alignment *al) {
     cr_vec_free(&sbs.v[i].quotes);
     cr_vec_free(&sbs.v[i].roles);
     cr_vec_free(&sbs.v[i].src);
+    cr_vec_free(&sbs.v[i].also);
   }
   cr_vec_free(&sbs);
   if (!ok) {

@@ -64,6 +64,12 @@ typedef struct cr_speaker_quote {
 
 typedef struct cr_speaker {
   uint32_t entity;      /* root entity in the corpus registry */
+  const char **aliases; /* other names: the entity's other spellings, then
+                           institutions speaking for it ("Kremlin" for
+                           Russia: a capital or seat of government joins
+                           the country it speaks for when the story
+                           names that country) */
+  size_t naliases;
   const char *role;     /* how sources introduce them, or NULL */
   uint32_t *sources;    /* corpus indexes of the sources quoting them */
   uint32_t nsources;

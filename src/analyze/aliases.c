@@ -11,7 +11,13 @@
  *      doubled letters collapsed) with a small edit distance, first
  *      names agreeing, for names of compatible type;
  *   3. a surname alone that matches, by rule 1 or 2, the surname of
- *      exactly one full name.
+ *      exactly one full name;
+ *   4. an acronym and the one long form whose initials it spells (EU,
+ *      European Union), neither a person;
+ *   5. a person's name that is another person's full name with one word
+ *      before it (an epithet: "Notorious Bettie Page");
+ *   6. a person's name whose given names fit those of exactly one fuller
+ *      name (Betty Page, Bettie Mae Page; Brian Nichols, Brian G. Nichols).
  *
  * Candidates are bucketed by the skeleton of their last word, so the
  * work is a sort plus comparisons inside small buckets. */
@@ -139,6 +145,48 @@ static int first_names_agree(const cand *a, const cand *b) {
   return !strncmp(a->key, b->key, la);
 }
 
+/* The skeleton of the word of key starting at *p (advanced past it). */
+static size_t next_word_skel(const char **p, char *out, size_t cap) {
+  const char *w = *p;
+  size_t n = 0;
+  while (w[n] && w[n] != ' ') n++;
+  *p = w[n] ? w + n + 1 : w + n;
+  return skeleton(w, n, out, cap);
+}
+
+/* The given names of short ("brian nichols", "betty page") fit those of
+ * long ("brian g nichols", "bettie mae page"): the first words have the
+ * same skeleton and first letter, and every middle word of short is,
+ * in order, one of long's (which may have more).  Last words are
+ * compared by the caller. */
+static int given_names_fit(const char *shortk, const char *longk) {
+  char a[CR_ALIAS_KEY_MAX], b[CR_ALIAS_KEY_MAX];
+  const char *p = shortk, *q = longk;
+  if (shortk[0] != longk[0]) return 0;
+  /* first names: one spelling of one word (Betty, Bettie; not Dan, Don) */
+  char fa[CR_ALIAS_KEY_MAX], fb[CR_ALIAS_KEY_MAX];
+  size_t la = strcspn(shortk, " "), lb = strcspn(longk, " ");
+  if (la >= sizeof fa || lb >= sizeof fb) return 0;
+  memcpy(fa, shortk, la);
+  fa[la] = 0;
+  memcpy(fb, longk, lb);
+  fb[lb] = 0;
+  next_word_skel(&p, a, sizeof a);
+  next_word_skel(&q, b, sizeof b);
+  if (strcmp(a, b) || !word_variant(fa, fb)) return 0;
+  const char *ps = strrchr(shortk, ' '), *ql = strrchr(longk, ' ');
+  while (p < ps) { /* each middle word of short, found in order in long */
+    next_word_skel(&p, a, sizeof a);
+    int found = 0;
+    while (q < ql && !found) {
+      next_word_skel(&q, b, sizeof b);
+      found = !strcmp(a, b);
+    }
+    if (!found) return 0;
+  }
+  return 1;
+}
+
 /* Roots get the canonical name (the spelling mentioned most, then the
  * longest), their aliases and totals; mentions are re-pointed at roots. */
 static int finish(cr_corpus *c) {
@@ -186,6 +234,93 @@ static int finish(cr_corpus *c) {
   return 0;
 }
 
+/* Longest acronym merged with its expansion (letters). */
+#define CR_ACRONYM_MAX 8
+
+typedef struct initials {
+  char key[CR_ACRONYM_MAX + 1];
+  uint32_t id;
+  uint8_t acronym; /* 1: the short form ("EU"), 0: a long form */
+} initials;
+
+/* "EU", "U.S.", "NATO": the letters of an all-capitals single word, lower
+ * case; 0 when s is not one. */
+static size_t acronym_key(const char *s, char *out) {
+  size_t n = 0, caps = 0;
+  for (const char *p = s; *p; p++) {
+    if (*p == '.') continue;
+    if (*p < 'A' || *p > 'Z' || n >= CR_ACRONYM_MAX) return 0;
+    out[n++] = (char)(*p + 32);
+    caps++;
+  }
+  out[n] = 0;
+  return n >= 2 && caps == n ? n : 0;
+}
+
+/* "European Union" -> "eu", "North Atlantic Treaty Organization" ->
+ * "nato": the initials of the capitalised words (lower-case words such
+ * as "of" skipped); 0 for a single word. */
+static size_t expansion_key(const char *s, char *out) {
+  size_t n = 0, words = 0;
+  for (const char *p = s; *p; p++) {
+    if (p != s && p[-1] != ' ' && p[-1] != '-') continue;
+    if (*p >= 'a' && *p <= 'z') continue;
+    if (*p < 'A' || *p > 'Z' || n >= CR_ACRONYM_MAX) return 0;
+    if (p[1] >= 'A' && p[1] <= 'Z') return 0; /* "AP Photo" is no expansion */
+    out[n++] = (char)(*p + 32);
+    words++;
+  }
+  out[n] = 0;
+  return words >= 2 ? n : 0;
+}
+
+static int cmp_initials(const void *a, const void *b) {
+  const initials *x = a, *y = b;
+  int r = strcmp(x->key, y->key);
+  if (r) return r;
+  if (x->acronym != y->acronym) return x->acronym - y->acronym;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Rule 4: an acronym joins the one long form whose initials it spells
+ * (EU, European Union; U.S., United States), neither being a person: a
+ * sort on the initials, then one pass.  Two long forms of different
+ * entities with the same initials leave the acronym alone. */
+static int merge_acronyms(cr_entity *e, size_t n) {
+  initials *v = malloc(n * sizeof *v);
+  if (!v) return -1;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (e[i].type == CR_ENT_PERSON) continue;
+    initials k;
+    k.id = (uint32_t)i;
+    if (acronym_key(e[i].own, k.key)) k.acronym = 1;
+    else if (expansion_key(e[i].own, k.key)) k.acronym = 0;
+    else continue;
+    v[m++] = k;
+  }
+  qsort(v, m, sizeof *v, cmp_initials);
+  for (size_t b = 0; b < m;) {
+    size_t end = b + 1;
+    while (end < m && !strcmp(v[end].key, v[b].key)) end++;
+    uint32_t root = UINT32_MAX;
+    int ambiguous = 0;
+    for (size_t i = b; i < end; i++) {
+      if (v[i].acronym) continue;
+      uint32_t r = find(e, v[i].id);
+      if (root != UINT32_MAX && r != root) ambiguous = 1;
+      root = r;
+    }
+    if (root != UINT32_MAX && !ambiguous)
+      for (size_t i = b; i < end; i++)
+        if (v[i].acronym && types_compatible(e[v[i].id].type, e[root].type))
+          unite(e, v[i].id, root);
+    b = end;
+  }
+  free(v);
+  return 0;
+}
+
 int cr_merge_aliases(cr_corpus *c) {
   size_t n = c->ents.n;
   if (!n) return 0;
@@ -219,6 +354,47 @@ int cr_merge_aliases(cr_corpus *c) {
              word_variant(x->last, y->last)))
           unite(e, x->id, y->id);
       }
+    /* rule 5: "Notorious Bettie Page", "Rev Billy Graham": a person's
+     * name that is another person's full name with one word before it
+     * (a title or epithet the lists do not know) is that person */
+    for (size_t i = b; i < end; i++) {
+      cand *x = &cs[i];
+      if (x->words < 3 || e[x->id].type != CR_ENT_PERSON) continue;
+      size_t kl = strlen(x->key);
+      for (size_t j = b; j < end; j++) {
+        cand *y = &cs[j];
+        size_t yl = strlen(y->key);
+        if (y->words + 1 != x->words || e[y->id].type != CR_ENT_PERSON || yl >= kl) continue;
+        if (x->key[kl - yl - 1] == ' ' && !strcmp(x->key + kl - yl, y->key)) unite(e, x->id, y->id);
+      }
+    }
+    /* rule 6: first names spelt differently (Bettie, Betty: the same
+     * skeleton) or a middle name or initial left out (Brian G. Nichols,
+     * Brian Nichols): joined when the fuller form is the only one fitting */
+    for (size_t i = b; i < end; i++) /* same length: Betty Page, Bettie Page */
+      for (size_t j = i + 1; j < end; j++) {
+        cand *x = &cs[i], *y = &cs[j];
+        if (x->words >= 2 && x->words == y->words && e[x->id].type == CR_ENT_PERSON &&
+            e[y->id].type == CR_ENT_PERSON && word_variant(x->last, y->last) &&
+            given_names_fit(x->key, y->key))
+          unite(e, x->id, y->id);
+      }
+    for (size_t i = b; i < end; i++) { /* shorter: the one fuller name */
+      cand *x = &cs[i];
+      if (x->words < 2 || e[x->id].type != CR_ENT_PERSON) continue;
+      uint32_t target = UINT32_MAX;
+      int ambiguous = 0;
+      for (size_t j = b; j < end; j++) {
+        cand *y = &cs[j];
+        if (y->words <= x->words || e[y->id].type != CR_ENT_PERSON ||
+            !word_variant(x->last, y->last) || !given_names_fit(x->key, y->key))
+          continue;
+        uint32_t r = find(e, y->id);
+        if (target != UINT32_MAX && target != r) ambiguous = 1;
+        target = r;
+      }
+      if (target != UINT32_MAX && !ambiguous) unite(e, x->id, target);
+    }
     /* rule 3: a surname alone joins the one full name it fits */
     for (size_t i = b; i < end; i++) {
       cand *x = &cs[i];
@@ -238,5 +414,6 @@ int cr_merge_aliases(cr_corpus *c) {
     b = end;
   }
   free(cs);
+  if (merge_acronyms(e, n)) return -1;
   return finish(c);
 }

@@ -227,8 +227,13 @@ int cr_find_entities(cr_corpus *c, cr_doc *d, cr_attr *attrs, size_t nattrs);
 int cr_merge_aliases(cr_corpus *c);
 
 /* Looks up a place or demonym in the bundled list (data/places.tsv,
- * compiled into places_data.c); returns 1 for a place, 2 for a demonym. */
+ * compiled into places_data.c); returns 1 for a place, 2 for a demonym,
+ * 3 for a seat of government (Kremlin, White House). */
 int cr_place_kind(const char *folded, size_t n);
+/* For a national capital or a seat of government ("moscow", "kremlin"),
+ * the country whose government it speaks for in news copy, its spellings
+ * separated by '|' ("United States|U.S.|US|America"); else NULL. */
+const char *cr_place_speaks_for(const char *folded, size_t n);
 
 /* ------------------------------------------------------------ numbers.c */
 

@@ -67,6 +67,43 @@ static int push(cr_date_vec *out, cr_span s, long days, int have_ref,
   return cr_vec_push(out, dt);
 }
 
+/* Moves a resolved month or year date by sign months or years. */
+static void calendar_step(cr_date *dt, uint8_t g, int sign) {
+  if (g == 'y') {
+    dt->year += sign;
+    return;
+  }
+  int m = dt->month - 1 + sign;
+  dt->year += m < 0 ? -1 : m / 12;
+  dt->month = (m % 12 + 12) % 12 + 1;
+}
+
+/* "Thursday, October 17, 2024" and "Thursday 17 October": a weekday
+ * naming the date right after it is not a date of its own. */
+static int weekday_before_date(const cr_doc *d, const cr_sentence *se, uint32_t i) {
+  uint32_t j = i + 1;
+  if (j < se->tok_end && d->text[d->toks[j].span.start] == ',') j++;
+  char w[16];
+  if (j < se->tok_end && cr_tok_lower(d, &d->toks[j], w, sizeof w) && month_of(w)) return 1;
+  return j + 1 < se->tok_end && small_int(d, j, 1, 31) &&
+         cr_tok_lower(d, &d->toks[j + 1], w, sizeof w) && month_of(w);
+}
+
+/* Which way a weekday points from the report's date: +1 for "next
+ * Thursday" or a weekday in a sentence about the future ("will meet on
+ * Thursday"), -1 for "last Thursday", 0 for the usual past of news
+ * copy (the latest such day on or before the report). */
+static int weekday_direction(const cr_doc *d, const cr_sentence *se, uint32_t i) {
+  if (i > se->tok_begin) {
+    if (cr_tok_is(d, &d->toks[i - 1], "next")) return 1;
+    if (cr_tok_is(d, &d->toks[i - 1], "last")) return -1;
+  }
+  for (uint32_t k = i > se->tok_begin + 8 ? i - 8 : se->tok_begin; k < i; k++)
+    if (cr_tok_is(d, &d->toks[k], "will") || cr_tok_is(d, &d->toks[k], "\u2019ll"))
+      return 1;
+  return 0;
+}
+
 int cr_find_dates(const cr_doc *d, const char *ref_iso, cr_date_vec *out) {
   int ry = 0, rm = 0, rd = 0;
   int have_ref = parse_iso(ref_iso, &ry, &rm, &rd);
@@ -119,9 +156,18 @@ int cr_find_dates(const cr_doc *d, const char *ref_iso, cr_date_vec *out) {
       }
       for (int wd = 0; wd < 7; wd++)
         if (!strcmp(w, weekdays[wd])) {
-          /* the latest such weekday on or before the report's date */
-          long back = have_ref ? (weekday_of(ref) - wd + 7) % 7 : 0;
-          if (push(out, sp, ref - back, have_ref, 1, 'd')) return -1;
+          /* "Thursday, October 17, 2024": the date that follows says it */
+          if (weekday_before_date(d, se, i)) goto next;
+          int dir = weekday_direction(d, se, i);
+          long off;
+          if (dir > 0) /* the next such weekday after the report's date */
+            off = have_ref ? (wd - weekday_of(ref) + 6) % 7 + 1 : 0;
+          else /* the latest on or before it ("last Thursday": before it) */
+            off = have_ref ? -((weekday_of(ref) - wd + 7 + (dir < 0 ? 6 : 0)) % 7 + (dir < 0)) : 0;
+          if (i > se->tok_begin && (cr_tok_is(d, &d->toks[i - 1], "next") ||
+                                    cr_tok_is(d, &d->toks[i - 1], "last")))
+            sp.start = d->toks[i - 1].span.start;
+          if (push(out, sp, ref + off, have_ref, 1, 'd')) return -1;
           goto next;
         }
       if (!strcmp(w, "today") || !strcmp(w, "yesterday") || !strcmp(w, "tomorrow")) {
@@ -135,11 +181,15 @@ int cr_find_dates(const cr_doc *d, const char *ref_iso, cr_date_vec *out) {
         long off;
         uint8_t g;
         if (!strcmp(p, "week")) off = 7 * sign, g = 'w';
-        else if (!strcmp(p, "month")) off = 30 * sign, g = 'm';
-        else if (!strcmp(p, "year")) off = 365 * sign, g = 'y';
+        else if (!strcmp(p, "month")) off = 0, g = 'm';
+        else if (!strcmp(p, "year")) off = 0, g = 'y';
         else continue;
         sp.end = d->toks[i + 1].span.end;
         if (push(out, sp, ref + off, have_ref, 1, g)) return -1;
+        /* months and years by the calendar: "last month" on March 31 is
+         * February, "last year" on December 31 of a leap year the year
+         * before (a 30- or 365-day step gets both wrong) */
+        if (have_ref && g != 'w') calendar_step(&out->v[out->n - 1], g, sign);
         i++;
       }
     next:;

@@ -19,6 +19,10 @@
 
 /* Names longer than this are not names but title-case headlines. */
 #define CR_NAME_MAX_TOKS 6
+/* Longest headline, in tokens: a longer sentence is not one, and the
+ * title-case test (a scan of the report per capitalised word) stays
+ * bounded. */
+#define CR_HEADLINE_MAX_TOKS 40
 /* Descriptor words kept per person ("ukrainian", "president"). */
 #define CR_DESC_MAX 6
 /* Longest stored word (folded bytes). */
@@ -27,6 +31,7 @@
 extern const struct cr_place_entry {
   const char *name;
   uint8_t kind;
+  const char *country;
 } cr_place_table[];
 extern const size_t cr_place_table_len;
 
@@ -44,27 +49,45 @@ static int place_cmp(const void *k, const void *e) {
   return strcmp((const char *)k, ((const struct cr_place_entry *)e)->name);
 }
 
-int cr_place_kind(const char *folded, size_t n) {
+static const struct cr_place_entry *place_entry(const char *folded, size_t n) {
   char key[64];
-  if (n == 0 || n >= sizeof key) return 0;
+  if (n == 0 || n >= sizeof key) return NULL;
   memcpy(key, folded, n);
   key[n] = 0;
-  const struct cr_place_entry *e = bsearch(key, cr_place_table, cr_place_table_len,
-                                           sizeof *cr_place_table, place_cmp);
+  return bsearch(key, cr_place_table, cr_place_table_len, sizeof *cr_place_table, place_cmp);
+}
+
+int cr_place_kind(const char *folded, size_t n) {
+  const struct cr_place_entry *e = place_entry(folded, n);
   return e ? e->kind : 0;
+}
+
+const char *cr_place_speaks_for(const char *folded, size_t n) {
+  const struct cr_place_entry *e = place_entry(folded, n);
+  return e ? e->country : NULL;
 }
 
 /* Titles and roles that precede a name (lower-cased; sorted). */
 static const char *const titles[] = {
-    "ambassador", "archbishop", "attorney", "cardinal", "chairman",
-    "chairwoman", "chancellor", "chief", "commander", "commissioner",
-    "congressman", "congresswoman", "deputy", "dr.", "emir", "foreign",
-    "former", "gen.", "general", "gov.", "governor", "judge", "justice",
-    "king", "leader", "lt.", "mayor", "minister", "mr.", "mrs.", "ms.",
-    "pope", "premier", "president", "prime", "prince", "princess",
-    "queen", "rep.", "secretary", "secretary-general", "sen.", "senator",
-    "sheikh", "speaker", "spokesman", "spokesperson", "spokeswoman",
-    "state", "sultan", "vice"};
+    "adm.", "ambassador", "archbishop", "attorney", "capt.", "cardinal", "chairman",
+    "chairwoman", "chancellor", "chief", "coach", "col.", "commander", "commissioner",
+    "congressman", "congresswoman", "deputy", "detective", "dr.", "emir", "foreign",
+    "former", "gen.", "general", "gov.", "governor", "judge", "justice", "king",
+    "leader", "lt.", "maj.", "mayor", "minister", "moderator", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "pope", "premier", "president", "prime", "prince", "princess",
+    "prosecutor", "queen", "rep.", "rev", "rev.", "reverend", "secretary",
+    "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sheriff", "speaker",
+    "spokesman", "spokesperson", "spokeswoman", "state", "sultan", "vice"};
+/* Title words that only modify another title ("Former Democratic
+ * candidate", "Foreign Office", "State Department"): alone before a
+ * capitalised word they do not make it a person (sorted). */
+static const char *const weak_titles[] = {"chief", "deputy", "foreign", "former",
+                                          "general", "prime", "state", "vice"};
+/* Prepositions of place and time: the name after them ("in Des Moines",
+ * "at Sciences Po") is where or when, rarely who (sorted). */
+static const char *const locatives[] = {"across", "at", "from", "in", "inside", "near",
+                                        "outside", "through", "throughout", "toward",
+                                        "towards", "within"};
 /* Role words a role phrase may end on ("the Ukrainian leader"); the
  * generic ones match any titled person of the right qualifier. */
 static const char *const role_words[] = {
@@ -74,16 +97,18 @@ static const char *const role_words[] = {
 static const char *const generic_roles[] = {"chief", "head", "leader"};
 /* Last words of organisation names (sorted). */
 static const char *const org_words[] = {
-    "administration", "agency", "alliance", "army", "assembly",
-    "association", "authority", "bank", "bureau", "cabinet", "center",
-    "centre", "coalition", "command", "commission", "committee", "company",
+    "administration", "agency", "airlines", "airways", "alliance", "army",
+    "assembly", "association", "authority", "bank", "bureau", "cabinet",
+    "capital", "center", "centre", "coalition", "command", "commission",
+    "committee", "communications", "company", "computer", "computers",
     "congress", "corp", "corp.", "corporation", "council", "court",
-    "department", "federation", "forces", "foundation", "front", "group",
-    "guard", "inc", "inc.", "institute", "kremlin", "league", "ltd",
-    "ministry", "movement", "navy", "news", "office", "organisation",
-    "organization", "parliament", "party", "pentagon", "police", "post",
-    "press", "reuters", "senate", "service", "services", "times", "tribune",
-    "union", "university"};
+    "department", "energy", "federation", "forces", "foundation", "front",
+    "group", "guard", "holdings", "inc", "inc.", "industries", "institute",
+    "kremlin", "league", "ltd", "media", "ministry", "motors", "movement",
+    "navy", "networks", "news", "office", "organisation", "organization",
+    "parliament", "partners", "party", "pentagon", "pharmaceuticals", "police",
+    "post", "press", "reuters", "senate", "service", "services", "studios",
+    "systems", "technologies", "times", "tribune", "union", "university"};
 /* Capitalised words that are not names: calendar words and the function
  * words that open sentences (sorted). */
 static const char *const not_names[] = {
@@ -95,6 +120,12 @@ static const char *const not_names[] = {
     "the", "their", "there", "these", "they", "this", "those", "thursday",
     "to", "tuesday", "we", "wednesday", "what", "when", "while", "with",
     "you"};
+/* Last words of names of places (sorted): "Wall Street", "Red Square". */
+static const char *const place_words[] = {
+    "airport", "avenue", "bay", "boulevard", "bridge", "canal", "coast",
+    "county", "desert", "district", "garden", "gardens", "island", "islands", "lake",
+    "mountains", "ocean", "peninsula", "plaza", "province", "region", "river", "road",
+    "sea", "square", "station", "strait", "street", "valley"};
 /* Last words of names of things, not people ("Victory Plan", "Working
  * Dinner", "AP Photo"), sorted. */
 static const char *const thing_words[] = {
@@ -112,6 +143,7 @@ typedef struct local_ent {
   cr_span name;          /* the longest form met */
   uint8_t type;
   uint8_t ndesc;
+  char gender;           /* 'm', 'f' once a lone candidate took "he"/"she" */
   char desc[CR_DESC_MAX][CR_WORD_MAX]; /* folded descriptor words */
 } local_ent;
 
@@ -130,6 +162,11 @@ static int tok_cap_word(const cr_token *t) {
 /* The span of a token without a trailing possessive ’s / 's. */
 static cr_span strip_possessive(const cr_doc *d, cr_span s) {
   const unsigned char *p = (const unsigned char *)d->text;
+  /* the plural possessive: "Nichols'" */
+  if (s.end - s.start > 3 && p[s.end - 1] == '\'' && (p[s.end - 2] == 's' || p[s.end - 2] == 'S')) {
+    s.end -= 1;
+    return s;
+  }
   if (s.end - s.start > 2 && (p[s.end - 1] == 's' || p[s.end - 1] == 'S')) {
     if (p[s.end - 2] == '\'') s.end -= 2;
     else if (s.end - s.start > 4 && p[s.end - 2] == 0x99 && p[s.end - 3] == 0x80 &&
@@ -169,6 +206,24 @@ static cr_span last_word(const cr_doc *d, cr_span s) {
   return r;
 }
 
+/* "African-Americans", "Pro-Russian": a hyphenated word ending in a
+ * demonym names no single entity either. */
+static int hyphenated_demonym(const char *folded, size_t n) {
+  const char *h = memchr(folded, '-', n);
+  if (!h || memchr(folded, ' ', n)) return 0;
+  const char *last = folded + n;
+  while (last > h && last[-1] != '-') last--;
+  return cr_place_kind(last, (size_t)(folded + n - last)) == 2;
+}
+
+/* The first word of a name ("Kim" of "Kim Jong Un"). */
+static cr_span first_word(const cr_doc *d, cr_span s) {
+  uint32_t i = s.start;
+  while (i < s.end && d->text[i] != ' ') i++;
+  cr_span r = {s.start, i};
+  return r;
+}
+
 static uint8_t classify_name(const cr_doc *d, const cr_token *t, uint32_t n,
                              int titled) {
   char buf[64];
@@ -176,11 +231,17 @@ static uint8_t classify_name(const cr_doc *d, const cr_token *t, uint32_t n,
   size_t bl = fold_word(d, all, buf, sizeof buf);
   int pk = cr_place_kind(buf, bl);
   if (pk == 1) return CR_ENT_PLACE;
-  if (pk == 2) return CR_ENT_OTHER + 1; /* a demonym: not an entity */
+  if (pk == 2 || hyphenated_demonym(buf, bl)) return CR_ENT_OTHER + 1; /* not an entity */
+  if (pk == 3) return CR_ENT_ORG;        /* a seat of government */
   const cr_token *last = &t[n - 1];
   cr_token lt = *last;
   lt.span = strip_possessive(d, last->span);
   if (IN(d, &lt, org_words)) return CR_ENT_ORG;
+  if (n >= 2 && IN(d, &lt, place_words)) return CR_ENT_PLACE;
+  /* "Presumptive Democratic", "Pro-Russian": an adjective, not a name */
+  char lb[CR_WORD_MAX];
+  size_t ln = fold_word(d, lt.span, lb, sizeof lb);
+  if (n >= 2 && cr_place_kind(lb, ln) == 2) return CR_ENT_OTHER + 1;
   if (n == 1 && (last->flags & CR_TF_UPPER) && lt.span.end - lt.span.start <= 6)
     return CR_ENT_ORG; /* NATO, EU, FBI */
   if (n == 1 && last->kind == CR_TOK_ABBREV) return CR_ENT_ORG; /* U.N. */
@@ -219,6 +280,22 @@ static int local_for(ectx *x, cr_span name, uint8_t type, uint32_t *id) {
     if (n == 1) {
       *id = found;
       return 0;
+    }
+    /* "Kim" after "Kim Jong Un": a family name written first; taken when
+     * no one's name ends with the word and exactly one starts with it */
+    if (n == 0) {
+      for (size_t i = 0; i < x->ents.n; i++) {
+        local_ent *e = &x->ents.v[i];
+        if (e->type == CR_ENT_PERSON && span_eq(d, first_word(d, e->name), name) &&
+            memchr(d->text + e->name.start, ' ', e->name.end - e->name.start)) {
+          found = (uint32_t)i;
+          n++;
+        }
+      }
+      if (n == 1) {
+        *id = found;
+        return 0;
+      }
     }
   }
   /* a full name whose surname was met alone earlier: the same person */
@@ -289,6 +366,48 @@ static int headline_verb(const cr_doc *d, const cr_token *t) {
   return n && !(t->flags & CR_TF_UPPER) && cr_cue_lookup(w, n) != NULL;
 }
 
+/* 1 when the title words toks[i..last] hold one that names an office
+ * by itself (weak_titles only modify). */
+static int strong_title(const cr_doc *d, uint32_t i, uint32_t last) {
+  for (uint32_t k = i; k <= last; k++)
+    if (IN(d, &d->toks[k], titles) && !IN(d, &d->toks[k], weak_titles)) return 1;
+  return 0;
+}
+
+/* 1 when the name starting at token i of the sentence beginning at b
+ * follows a preposition of place ("in Des Moines", ", of Huntsville"). */
+static int after_locative(const cr_doc *d, uint32_t b, uint32_t i) {
+  if (i > b && IN(d, &d->toks[i - 1], locatives)) return 1;
+  /* "Jane Doe, 29, of Huntsville": where she is from */
+  return i > b + 1 && cr_tok_is(d, &d->toks[i - 1], "of") &&
+         d->text[d->toks[i - 2].span.start] == ',';
+}
+
+/* A capitalised first word of a sentence that is a function word
+ * ("Most", "Many", "Maybe"): capitalised for the sentence, not a name. */
+static int sentence_opener(const cr_doc *d, const cr_token *t) {
+  char w[CR_WORD_MAX];
+  size_t n = cr_tok_lower(d, t, w, sizeof w);
+  if (!n || (t->flags & CR_TF_UPPER)) return 0;
+  return cr_is_stopword(w, n) || !strcmp(w, "maybe") || !strcmp(w, "perhaps");
+}
+
+/* "Chris Smith of Ohio", "Jane Doe of Clemson University": "of" after a
+ * full personal name (two words besides titles, no organisation word:
+ * "Central Bank of Russia" stays whole) says where the person is from;
+ * the name ends before "of". */
+static int of_place_after_person(const cr_doc *d, uint32_t i, uint32_t j) {
+  if (!cr_tok_is(d, &d->toks[j], "of")) return 0;
+  uint32_t words = 0;
+  for (uint32_t k = i; k < j; k++) {
+    if (IN(d, &d->toks[k], org_words) || IN(d, &d->toks[k], place_words) ||
+        (d->toks[k].flags & CR_TF_UPPER))
+      return 0;
+    words += !IN(d, &d->toks[k], titles);
+  }
+  return words >= 2 && !IN(d, &d->toks[j - 1], titles);
+}
+
 /* Names in tokens [b, e) of one sentence. */
 static int scan_names(ectx *x, uint32_t b, uint32_t e) {
   const cr_doc *d = x->d;
@@ -307,15 +426,20 @@ static int scan_names(ectx *x, uint32_t b, uint32_t e) {
         continue;
       }
       if (j > i && j + 1 < e && IN(d, u, connectors) && tok_cap_word(&d->toks[j + 1]) &&
-          !IN(d, &d->toks[j + 1], not_names)) {
+          !IN(d, &d->toks[j + 1], not_names) && !of_place_after_person(d, i, j)) {
         j++;
         continue;
       }
       break;
     }
+    if (i == b && j - i >= 2 && sentence_opener(d, &d->toks[i])) {
+      i++; /* "Most Republican leaders", "Maybe Trump": the capital is the sentence's */
+      continue;
+    }
     /* titles: the name starts after the last title word of the run */
     uint32_t k = i, last_title = UINT32_MAX;
-    for (; k < j; k++)
+    /* a title word ending the run is the surname ("Billie Jean King") */
+    for (; k + 1 < j; k++)
       if (IN(d, &d->toks[k], titles) || IN(d, &d->toks[k], connectors)) {
         if (!IN(d, &d->toks[k], connectors)) last_title = k;
       }
@@ -326,7 +450,10 @@ static int scan_names(ectx *x, uint32_t b, uint32_t e) {
       i = j > i ? j : i + 1;
       continue;
     }
-    uint8_t type = classify_name(d, &d->toks[ns], n, last_title != UINT32_MAX);
+    int titled = last_title != UINT32_MAX && strong_title(d, i, last_title);
+    uint8_t type = classify_name(d, &d->toks[ns], n, titled);
+    if (type == CR_ENT_PERSON && !titled && after_locative(d, b, i))
+      type = CR_ENT_OTHER;
     /* "However", "Speaking": a lone capital at the start of a sentence
      * is a name only when the lists know it */
     if (type == CR_ENT_OTHER && n == 1 && ns == b && !known_or_speaker(x, ns, e))
@@ -336,7 +463,7 @@ static int scan_names(ectx *x, uint32_t b, uint32_t e) {
                       strip_possessive(d, d->toks[j - 1].span).end};
       uint32_t id;
       if (local_for(x, name, type, &id)) return -1;
-      if (last_title != UINT32_MAX) {
+      if (titled) {
         local_ent *le = &x->ents.v[id];
         if (le->type == CR_ENT_OTHER) le->type = CR_ENT_PERSON;
         for (uint32_t q = i; q <= last_title; q++)
@@ -345,6 +472,93 @@ static int scan_names(ectx *x, uint32_t b, uint32_t e) {
       if (add_mention(x, name, id, CR_VIA_NAME)) return -1;
     }
     i = j;
+  }
+  return 0;
+}
+
+/* Words that open a relative clause (sorted). */
+static const char *const relatives[] = {"that", "where", "which", "who", "whom", "whose"};
+
+/* 1 when the capitalised word t also occurs in lower case in the report
+ * ("Soldiers" in a headline, "soldiers" in the body): a common word. */
+static int lower_elsewhere(const cr_doc *d, const cr_token *t) {
+  char w[CR_WORD_MAX];
+  size_t n = cr_tok_lower(d, t, w, sizeof w);
+  if (!n) return 0;
+  const char *end = d->text + d->text_len;
+  for (const char *p = d->text; p + n <= end; p++) {
+    if (*p != w[0] || memcmp(p, w, n)) continue;
+    int before = p > d->text && ((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z');
+    int after = p + n < end && ((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z');
+    if (!before && !after) return 1;
+  }
+  return 0;
+}
+
+/* A sentence in title case ("Zelensky Claims Russia Plans to Deploy
+ * Troops"): at least 4 words of 4+ letters after the first, 80% or more
+ * of them capitalised, two or more of those common words (a reporting
+ * verb, or a word the report also writes in lower case), so a lead
+ * sentence that is all names ("Mrs. Lena Okafor met Mr. Daniel Ruiz on
+ * Tuesday") is not one.  Its capitals say nothing about names. */
+static int title_case(const cr_doc *d, uint32_t b, uint32_t e) {
+  uint32_t words = 0, caps = 0, common = 0;
+  if (e - b > CR_HEADLINE_MAX_TOKS) return 0;
+  for (uint32_t i = b + 1; i < e; i++) {
+    const cr_token *t = &d->toks[i];
+    if (t->kind != CR_TOK_WORD || t->span.end - t->span.start < 4) continue;
+    words++;
+    if (!(t->flags & CR_TF_CAP)) continue;
+    caps++;
+    if (common < 2 && (headline_verb(d, t) || lower_elsewhere(d, t))) common++;
+  }
+  return words >= 4 && caps * 10 >= words * 8 && common >= 2;
+}
+
+/* A title-case sentence of the headline (the title, or the first
+ * paragraph): captions are full of real names and stay with the rules. */
+static int headline(const cr_doc *d, const cr_sentence *se) {
+  return (d->paras[se->para].kind == CR_PARA_TITLE || se->para == 0) &&
+         title_case(d, se->tok_begin, se->tok_end);
+}
+
+/* 1 when toks[i..i+n) spell a name the report already knows (an entity's
+ * name or a person's surname) or a listed place. */
+static int known_name(ectx *x, uint32_t i, uint32_t n, uint32_t *id) {
+  const cr_doc *d = x->d;
+  cr_span s = {d->toks[i].span.start, strip_possessive(d, d->toks[i + n - 1].span).end};
+  for (size_t k = 0; k < x->ents.n; k++) {
+    const local_ent *le = &x->ents.v[k];
+    if (span_eq(d, le->name, s) ||
+        (n == 1 && le->type == CR_ENT_PERSON && span_eq(d, last_word(d, le->name), s))) {
+      *id = (uint32_t)k;
+      return 1;
+    }
+  }
+  char buf[64];
+  size_t bl = fold_word(d, s, buf, sizeof buf);
+  if (cr_place_kind(buf, bl) != 1) return 0;
+  return local_for(x, s, CR_ENT_PLACE, id) == 0;
+}
+
+/* Names in a title-case sentence: only what the body introduced or the
+ * place list knows, the longest match first (up to CR_NAME_MAX_TOKS
+ * words), so "Minister Warns Russia" yields "Russia" and no person. */
+static int scan_title_case(ectx *x, uint32_t b, uint32_t e) {
+  const cr_doc *d = x->d;
+  for (uint32_t i = b; i < e; i++) {
+    if (!tok_cap_word(&d->toks[i])) continue;
+    uint32_t n = 0, id = 0;
+    for (uint32_t w = CR_NAME_MAX_TOKS; w >= 1 && !n; w--) {
+      if (i + w > e) continue;
+      int all = 1;
+      for (uint32_t k = i; k < i + w && all; k++) all = tok_cap_word(&d->toks[k]);
+      if (all && known_name(x, i, w, &id)) n = w;
+    }
+    if (!n) continue;
+    cr_span name = {d->toks[i].span.start, strip_possessive(d, d->toks[i + n - 1].span).end};
+    if (add_mention(x, name, id, CR_VIA_NAME)) return -1;
+    i += n - 1;
   }
   return 0;
 }
@@ -363,6 +577,9 @@ static void appositive_roles(ectx *x, uint32_t b, uint32_t e) {
     if (i + 2 >= e || d->text[d->toks[i + 1].span.start] != ',') continue;
     for (uint32_t k = i + 2; k < e && k < i + 8; k++) {
       if (d->text[d->toks[k].span.start] == ',') break;
+      /* "Smith, who met Mrs. Jones," is a relative clause, and the
+       * names in it are other people */
+      if (IN(d, &d->toks[k], relatives)) break;
       if (IN(d, &d->toks[k], role_words) || tok_cap_word(&d->toks[k]))
         add_desc(d, &x->ents.v[mm->local], d->toks[k].span);
     }
@@ -394,18 +611,21 @@ static int scan_roles(ectx *x, uint32_t b, uint32_t e) {
       qual = k;
       k++;
     }
-    if (k >= e || !IN(d, &d->toks[k], role_words)) continue;
-    uint32_t role = k;
+    if (k >= e) continue;
+    /* "the Ukrainian leader's comments": the role word may be possessive */
+    cr_token rt = d->toks[k];
+    rt.span = strip_possessive(d, rt.span);
+    if (!IN(d, &rt, role_words)) continue;
     /* "Secretary General": two role words */
     if (k + 1 < e && IN(d, &d->toks[k + 1], titles) && tok_cap_word(&d->toks[k + 1])) k++;
     /* not a role phrase when a name follows ("the President Joe Biden") */
     if (k + 1 < e && tok_cap_word(&d->toks[k + 1]) && !IN(d, &d->toks[k + 1], not_names))
       continue;
     char rw[CR_WORD_MAX], qw[CR_WORD_MAX];
-    fold_word(d, d->toks[role].span, rw, sizeof rw);
+    fold_word(d, rt.span, rw, sizeof rw);
     qw[0] = 0;
     if (qual != UINT32_MAX) fold_word(d, strip_possessive(d, d->toks[qual].span), qw, sizeof qw);
-    int generic = IN(d, &d->toks[role], generic_roles);
+    int generic = IN(d, &rt, generic_roles);
     uint32_t found = UINT32_MAX;
     int nfound = 0;
     for (size_t q = 0; q < x->ents.n; q++) {
@@ -417,7 +637,7 @@ static int scan_roles(ectx *x, uint32_t b, uint32_t e) {
       nfound++;
     }
     if (nfound == 1) {
-      cr_span s = {t->span.start, d->toks[k].span.end};
+      cr_span s = {t->span.start, strip_possessive(d, d->toks[k].span).end};
       if (add_mention(x, s, found, CR_VIA_ROLE)) return -1;
     }
     i = k;
@@ -472,8 +692,223 @@ static uint32_t document_speaker(ectx *x, const cr_attr *attrs, size_t a) {
   return CR_NO_ID;
 }
 
+/* How far back a pronoun looks for the person it continues, in name
+ * mentions: a bound on the work per pronoun, wide enough for a few
+ * paragraphs of names. */
+#define CR_PRONOUN_LOOKBACK 64
+
+/* Per name mention, what the attributions of the report make of it. */
+enum {
+  MF_SPEAKER = 1,   /* the resolved speaker of an attribution */
+  MF_DESCRIBES = 2, /* inside a source without being its speaker ("Smith,
+                       an ally of Jones, said") */
+  MF_REPORTED = 4   /* inside a quotation or inside what a known speaker
+                       is reported to say */
+};
+
+/* The first of the sorted name mentions m[0..n) starting at or after b. */
+static size_t mention_from(const cr_mention *m, size_t n, uint32_t b) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m[mid].span.start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static int cmp_span(const void *a, const void *b) {
+  const cr_span *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Flags every one of the n0 sorted name mentions lying inside one of the
+ * spans: the spans are sorted and swept with the mentions in one pass,
+ * so overlapping spans (a quote that never closes, reported in turn by
+ * every attribution of a long paragraph) cost no more than disjoint
+ * ones. */
+static void mark_spans(const ectx *x, size_t n0, cr_span *sp, size_t ns, uint8_t flag,
+                       uint8_t *mf) {
+  if (ns > 1) qsort(sp, ns, sizeof *sp, cmp_span);
+  size_t m = 0;
+  for (size_t i = 0; i < ns && m < n0;) {
+    cr_span u = sp[i++];
+    while (i < ns && sp[i].start < u.end) { /* the union of overlapping spans */
+      if (sp[i].end > u.end) u.end = sp[i].end;
+      i++;
+    }
+    while (m < n0 && x->ments.v[m].span.start < u.start) m++;
+    for (; m < n0 && x->ments.v[m].span.start < u.end; m++)
+      if (x->ments.v[m].span.end <= u.end) mf[m] |= flag;
+  }
+}
+
+/* Sets mf for the n0 name mentions from the attributions.  A mention in
+ * two overlapping sources of which only one is its own is flagged as
+ * describing; the speaker flag wins over it where it matters. */
+static int mark_mentions(const ectx *x, size_t n0, const cr_attr *attrs, size_t nattrs,
+                         uint8_t *mf) {
+  memset(mf, 0, n0);
+  cr_span *src = malloc((nattrs ? nattrs : 1) * sizeof *src);
+  cr_span *rep = malloc((nattrs ? 2 * nattrs : 1) * sizeof *rep);
+  if (!src || !rep) {
+    free(src);
+    free(rep);
+    return -1;
+  }
+  size_t ns = 0, nr = 0;
+  for (size_t a = 0; a < nattrs; a++) {
+    const cr_attr *at = &attrs[a];
+    if (at->source.end > at->source.start) src[ns++] = at->source;
+    if (at->mention != CR_NO_ID && at->mention < n0) mf[at->mention] |= MF_SPEAKER;
+    if (at->mention == CR_NO_ID && at->kind != CR_ATTR_DIRECT) continue;
+    if (at->content.end > at->content.start) rep[nr++] = at->content;
+    if (at->content2.end > at->content2.start) rep[nr++] = at->content2;
+  }
+  mark_spans(x, n0, src, ns, MF_DESCRIBES, mf);
+  mark_spans(x, n0, rep, nr, MF_REPORTED, mf);
+  free(src);
+  free(rep);
+  return 0;
+}
+
+/* Titles that tell a person's gender, for pronoun agreement. */
+static const char *const male_words[] = {"chairman", "congressman", "emir", "king", "mr",
+                                         "mr.", "pope", "prince", "sheikh",
+                                         "spokesman", "sultan"};
+static const char *const female_words[] = {"chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.",
+                                           "princess", "queen", "spokeswoman"};
+
+/* 'm' or 'f' when a title of the person or an earlier pronoun says so,
+ * else 0. */
+static char ent_gender(const local_ent *e) {
+  if (e->gender) return e->gender;
+  for (int i = 0; i < e->ndesc; i++) {
+    for (size_t k = 0; k < sizeof male_words / sizeof *male_words; k++)
+      if (!strcmp(e->desc[i], male_words[k])) return 'm';
+    for (size_t k = 0; k < sizeof female_words / sizeof *female_words; k++)
+      if (!strcmp(e->desc[i], female_words[k])) return 'f';
+  }
+  return 0;
+}
+
+/* The index of the sentence holding byte b (sentences are in order). */
+static size_t sentence_of(const cr_doc *d, uint32_t b) {
+  size_t lo = 0, hi = d->nsents;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->sents[mid].span.end <= b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* The first token starting at or after byte b (binary search: the walks
+ * below start at a mention, never at the start of a long sentence). */
+static uint32_t token_at(const cr_doc *d, uint32_t b) {
+  size_t lo = 0, hi = d->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->toks[mid].span.start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return (uint32_t)lo;
+}
+
+/* 1 when a name mention stands where a sentence's subject does: at the
+ * start of its sentence or after an opening phrase's comma (titles and
+ * "the" before it allowed), not a possessive, and not followed by a
+ * comma (then it is an appositive: "On the topic of another leader,
+ * Mr. X, Mr. Y was asked"). */
+static int subject_position(const cr_doc *d, const cr_mention *mm) {
+  size_t s = sentence_of(d, mm->span.start);
+  if (s >= d->nsents) return 0;
+  const cr_sentence *se = &d->sents[s];
+  if (followed_by_possessive(d, mm->span)) return 0; /* "Smith's aide" */
+  uint32_t k = token_at(d, mm->span.start);
+  if (k < se->tok_begin) k = se->tok_begin;
+  uint32_t after = k;
+  while (after < se->tok_end && d->toks[after].span.start < mm->span.end) after++;
+  if (after < se->tok_end && d->text[d->toks[after].span.start] == ',') return 0;
+  /* "Smith and Jones met": a compound subject names no single person */
+  if (after < se->tok_end && (cr_tok_is(d, &d->toks[after], "and") || cr_tok_is(d, &d->toks[after], "or")))
+    return 0;
+  uint32_t stop = k > se->tok_begin + 2 * CR_NAME_MAX_TOKS ? k - 2 * CR_NAME_MAX_TOKS : se->tok_begin;
+  while (k > stop && (tok_cap_word(&d->toks[k - 1]) || cr_tok_is(d, &d->toks[k - 1], "the")))
+    k--;
+  if (k > se->tok_begin && k == stop) return 0; /* a run of capitals longer than any title */
+  return k == se->tok_begin || d->text[d->toks[k - 1].span.start] == ',';
+}
+
+/* One person a pronoun may continue, as pronoun_antecedent weighs it. */
+typedef struct antecedent {
+  uint32_t local;
+  size_t sent;
+  int speaker, subject;
+} antecedent;
+
+/* The person a pronoun source at byte `at` continues.  Candidates: the
+ * name mentions before it that are people, neither describing a speaker
+ * nor reported (mark_mentions), of agreeing gender, within
+ * CR_PRONOUN_LOOKBACK; and the last pronoun speaker before it (prev).
+ * In the latest sentence holding candidates: the one person there; else
+ * the one speaking there; else the one in subject position.  With two
+ * speakers or no subject the pronoun stays unresolved: better no speaker
+ * than the wrong one.  Returns a local entity or CR_NO_ID. */
+static uint32_t pronoun_antecedent(ectx *x, size_t n0, const uint8_t *mf, size_t iprev,
+                                   uint32_t at, char gender) {
+  const cr_mention *prev = iprev < x->ments.n ? &x->ments.v[iprev] : NULL;
+  const cr_doc *d = x->d;
+  antecedent c[CR_PRONOUN_LOOKBACK + 1];
+  size_t nc = 0;
+  size_t first = mention_from(x->ments.v, n0, at);
+  for (size_t m = first, seen = 0; m-- > 0 && seen < CR_PRONOUN_LOOKBACK; seen++) {
+    const cr_mention *mm = &x->ments.v[m];
+    const local_ent *le = &x->ents.v[mm->local];
+    if (mm->span.end > at || le->type != CR_ENT_PERSON) continue;
+    if ((mf[m] & (MF_REPORTED | MF_DESCRIBES)) && !(mf[m] & MF_SPEAKER)) continue;
+    char g = ent_gender(le);
+    if (g && g != gender) continue;
+    antecedent a = {mm->local, sentence_of(d, mm->span.start), (mf[m] & MF_SPEAKER) != 0,
+                    subject_position(d, mm)};
+    c[nc++] = a;
+  }
+  if (prev) {
+    char g = ent_gender(&x->ents.v[prev->local]);
+    if (!g || g == gender) {
+      antecedent a = {prev->local, sentence_of(d, prev->span.start), 1, 1};
+      c[nc++] = a;
+    }
+  }
+  size_t sent = 0;
+  int any = 0;
+  for (size_t i = 0; i < nc; i++)
+    if (!any || c[i].sent > sent) sent = c[i].sent, any = 1;
+  if (!any) return CR_NO_ID;
+  uint32_t pick = CR_NO_ID, spoke = CR_NO_ID, subj = CR_NO_ID;
+  int several = 0, speakers = 0;
+  for (size_t i = 0; i < nc; i++) {
+    if (c[i].sent != sent) continue;
+    if (pick == CR_NO_ID) pick = c[i].local;
+    else if (c[i].local != pick) several = 1;
+    if (c[i].speaker && spoke == CR_NO_ID) spoke = c[i].local, speakers = 1;
+    else if (c[i].speaker && c[i].local != spoke) speakers = 2;
+    /* scanned backwards: the last one seen is the first in the sentence */
+    if (c[i].subject) subj = c[i].local;
+  }
+  if (!several) {
+    /* the only person in reach took the pronoun: remember the gender so
+     * a later "she" does not go to a man the text called "he" */
+    x->ents.v[pick].gender = gender;
+    return pick;
+  }
+  if (speakers) return speakers == 1 ? spoke : CR_NO_ID;
+  return subj;
+}
+
 /* The speaker of each attribution: a name or role phrase inside its
- * source; for a pronoun source, the last person mentioned before it. */
+ * source; a document's issuer (document_speaker); for a pronoun source,
+ * the person it continues (pronoun_antecedent). */
 static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
   const cr_doc *d = x->d;
   size_t n0 = x->ments.n;
@@ -481,10 +916,13 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
     cr_attr *at = &attrs[a];
     if (at->source.end <= at->source.start) continue;
     uint32_t best = CR_NO_ID;
-    for (size_t m = 0; m < n0; m++) {
+    for (size_t m = mention_from(x->ments.v, n0, at->source.start);
+         m < n0 && x->ments.v[m].span.start < at->source.end; m++) {
       const cr_mention *mm = &x->ments.v[m];
-      if (mm->span.start >= at->source.start && mm->span.end <= at->source.end &&
-          mm->type != CR_ENT_PLACE && !followed_by_possessive(d, mm->span)) {
+      /* "29, of Huntsville," in a source is where the speaker is from */
+      if (mm->span.end <= at->source.end && mm->type != CR_ENT_PLACE &&
+          !followed_by_possessive(d, mm->span) &&
+          !(mm->type != CR_ENT_PERSON && after_locative(d, 0, token_at(d, mm->span.start)))) {
         if (best == CR_NO_ID || (mm->type == CR_ENT_PERSON &&
                                  x->ments.v[best].type != CR_ENT_PERSON))
           best = (uint32_t)m;
@@ -496,25 +934,38 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
       if (le->type == CR_ENT_OTHER) le->type = CR_ENT_PERSON;
       x->ments.v[best].type = le->type;
       at->mention = best;
-      continue;
     }
+  }
+  uint8_t *mf = n0 ? malloc(n0) : NULL;
+  if (n0 && !mf) return -1;
+  if (n0 && mark_mentions(x, n0, attrs, nattrs, mf)) {
+    free(mf);
+    return -1;
+  }
+  /* pronouns in text order, each seeing the pronoun speaker before it */
+  size_t prev = SIZE_MAX; /* index of the last pronoun mention */
+  for (size_t a = 0; a < nattrs; a++) {
+    cr_attr *at = &attrs[a];
+    if (at->source.end <= at->source.start || at->mention != CR_NO_ID) continue;
     uint32_t via_doc = document_speaker(x, attrs, a);
     if (via_doc != CR_NO_ID) {
       at->mention = via_doc;
       continue;
     }
     cr_token pt = {at->source, CR_TOK_WORD, 0, 0};
-    if (!cr_tok_is(d, &pt, "he") && !cr_tok_is(d, &pt, "she")) continue;
-    uint32_t last = CR_NO_ID;
-    for (size_t m = 0; m < n0; m++) {
-      const cr_mention *mm = &x->ments.v[m];
-      if (mm->span.end > at->source.start) break;
-      if (mm->type == CR_ENT_PERSON) last = (uint32_t)m;
+    char gender = cr_tok_is(d, &pt, "he") ? 'm' : cr_tok_is(d, &pt, "she") ? 'f' : 0;
+    if (!gender) continue;
+    if (prev != SIZE_MAX && x->ments.v[prev].span.start > at->source.start) prev = SIZE_MAX;
+    uint32_t who = pronoun_antecedent(x, n0, mf, prev, at->source.start, gender);
+    if (who == CR_NO_ID) continue;
+    if (add_mention(x, at->source, who, CR_VIA_PRONOUN)) {
+      free(mf);
+      return -1;
     }
-    if (last == CR_NO_ID) continue;
-    if (add_mention(x, at->source, x->ments.v[last].local, CR_VIA_PRONOUN)) return -1;
     at->mention = (uint32_t)(x->ments.n - 1);
+    prev = x->ments.n - 1;
   }
+  free(mf);
   return 0;
 }
 
@@ -552,9 +1003,18 @@ int cr_find_entities(cr_corpus *c, cr_doc *d, cr_attr *attrs, size_t nattrs) {
     const cr_sentence *se = &d->sents[s];
     uint8_t pk = d->paras[se->para].kind;
     if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE && pk != CR_PARA_CAPTION) continue;
+    if (headline(d, se)) continue;
     size_t before = x.ments.n;
     if (scan_names(&x, se->tok_begin, se->tok_end)) goto done;
     if (x.ments.n > before) appositive_roles(&x, se->tok_begin, se->tok_end);
+  }
+  /* title-case headlines once the body has introduced its names */
+  for (size_t s = 0; s < d->nsents; s++) {
+    const cr_sentence *se = &d->sents[s];
+    uint8_t pk = d->paras[se->para].kind;
+    if (pk != CR_PARA_BODY && pk != CR_PARA_TITLE && pk != CR_PARA_CAPTION) continue;
+    if (headline(d, se) && scan_title_case(&x, se->tok_begin, se->tok_end))
+      goto done;
   }
   /* role phrases once every titled name is known, so "NATO's chief" in
    * the lead resolves to the person introduced further down */

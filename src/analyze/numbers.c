@@ -119,6 +119,58 @@ static int parse_numeral(const char *s, size_t n, double *v, const char **unit,
   return 1;
 }
 
+/* Capitalised words between a number and its noun are names qualifying
+ * it ("North Korean", "EU", "NATO"): at most CR_NOUN_MAX_WORDS + 1 of
+ * them are skipped, and only when a lower-case word follows (else the
+ * number is followed by a name, not a noun).  Returns the first token of
+ * the noun. */
+static uint32_t skip_name_modifiers(const cr_doc *d, uint32_t j, uint32_t e) {
+  uint32_t k = j;
+  while (k < e && k < j + CR_NOUN_MAX_WORDS + 1 && d->toks[k].kind == CR_TOK_WORD &&
+         (d->toks[k].flags & (CR_TF_CAP | CR_TF_UPPER)))
+    k++;
+  if (k == j || k >= e || d->toks[k].kind != CR_TOK_WORD ||
+      (d->toks[k].flags & (CR_TF_CAP | CR_TF_UPPER)))
+    return j;
+  return k;
+}
+
+/* "country entered", "leaders met", "years ago", "three barely": a
+ * second word that is a past tense (ends in -ed, or a common irregular
+ * one: a verb after the noun), an adverb in -ly, or "ago" is not part
+ * of the counted noun. */
+static int not_noun(const char *w, int second) {
+  /* irregular past tenses news uses after a subject ("27 leaders met") */
+  static const char *const past[] = {"began", "brought", "came", "fell", "fled", "fought",
+                                     "gave", "got", "held", "kept", "led", "left", "lost",
+                                     "made", "met", "ran", "rose", "sent", "spent", "stood",
+                                     "took", "went", "won"};
+  static const char *const ly_nouns[] = {"anomaly", "assembly", "family", "monopoly",
+                                         "supply"};
+  size_t n = strlen(w);
+  if (!strcmp(w, "ago")) return 1;
+  if (n > 5 && !strcmp(w + n - 2, "ly")) { /* "three barely made": an adverb */
+    for (size_t i = 0; i < sizeof ly_nouns / sizeof *ly_nouns; i++)
+      if (!strcmp(w, ly_nouns[i])) return 0;
+    return 1;
+  }
+  if (!second) return 0;
+  for (size_t i = 0; i < sizeof past / sizeof *past; i++)
+    if (!strcmp(w, past[i])) return 1;
+  return n > 4 && !strcmp(w + n - 2, "ed");
+}
+
+/* The unit of a duration word ("years" -> "years"), or NULL. */
+static const char *time_unit(const char *w) {
+  static const char *const units[] = {"seconds", "minutes", "hours", "days", "weeks",
+                                      "months", "years", "decades", "centuries"};
+  static const char *const one[] = {"second", "minute", "hour", "day", "week",
+                                    "month", "year", "decade", "century"};
+  for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+    if (!strcmp(w, units[i]) || !strcmp(w, one[i])) return units[i];
+  return NULL;
+}
+
 static int lower(const cr_doc *d, uint32_t i, char *buf, size_t cap) {
   return i < d->ntoks && cr_tok_lower(d, &d->toks[i], buf, cap) > 0;
 }
@@ -198,19 +250,28 @@ int cr_find_numbers(const cr_doc *d, cr_number_vec *out) {
         }
       }
       num.span.end = d->toks[j - 1].span.end;
-      /* the counted noun: up to two lower-case content words */
-      uint32_t k = j;
-      while (k < se->tok_end && k < j + CR_NOUN_MAX_WORDS) {
+      /* the counted noun: up to two lower-case content words, after the
+       * names that qualify it ("10,000 North Korean soldiers", "27 EU
+       * leaders") */
+      uint32_t n0 = skip_name_modifiers(d, j, se->tok_end);
+      uint32_t k = n0;
+      while (k < se->tok_end && k < n0 + CR_NOUN_MAX_WORDS) {
         const cr_token *u = &d->toks[k];
         char uw[32];
         if (u->kind != CR_TOK_WORD || (u->flags & CR_TF_CAP) ||
             !cr_tok_lower(d, u, uw, sizeof uw) || cr_is_stopword(uw, strlen(uw)) ||
-            cr_cue_lookup(uw, strlen(uw)))
+            cr_cue_lookup(uw, strlen(uw)) || not_noun(uw, k > n0))
           break;
         k++;
+        /* "two-and-a-half years": a duration's unit is the time word */
+        const char *tu = time_unit(uw);
+        if (tu && k == n0 + 1) {
+          if (!num.unit) num.unit = tu;
+          break;
+        }
       }
-      if (k > j) {
-        num.noun.start = d->toks[j].span.start;
+      if (k > n0) {
+        num.noun.start = d->toks[n0].span.start;
         num.noun.end = d->toks[k - 1].span.end;
       }
       if (cr_vec_push(out, num)) return -1;

@@ -165,7 +165,7 @@ static void speakers_json(cr_jw *w, const cr_brief *b) {
     cr_jw_kstr(w, "name", e->name);
     cr_jw_key(w, "aliases");
     cr_jw_array(w);
-    for (size_t k = 0; k < e->aliases.n; k++) cr_jw_string(w, e->aliases.v[k]);
+    for (size_t k = 0; k < s->naliases; k++) cr_jw_string(w, s->aliases[k]);
     cr_jw_array_end(w);
     cr_jw_kstr(w, "role", s->role);
     if (e->type != CR_ENT_OTHER) cr_jw_kstr(w, "type", cr_ent_type_name((cr_ent_type)e->type));

@@ -194,11 +194,11 @@ static void speakers_md(const cr_brief *b, FILE *out) {
       fputs(", ", out);
       md_text(out, s->role);
     }
-    if (e->aliases.n) {
+    if (s->naliases) {
       fputs(" (also ", out);
-      for (size_t k = 0; k < e->aliases.n; k++) {
+      for (size_t k = 0; k < s->naliases; k++) {
         if (k) fputs(", ", out);
-        md_text(out, e->aliases.v[k]);
+        md_text(out, s->aliases[k]);
       }
       fputc(')', out);
     }

@@ -317,8 +317,8 @@ static int speakers_view(const cr_brief *b, speakers_build *sb) {
     const cr_entity *e = &c->ents.v[s->entity];
     cr_html_speaker *h = &sb->v[i];
     h->name = e->name;
-    h->aliases = e->aliases.v;
-    h->naliases = e->aliases.n;
+    h->aliases = s->aliases;
+    h->naliases = s->naliases;
     h->role = s->role;
     h->stance = cr_stance_name((cr_stance)s->stance);
     h->quotes = &sb->quotes[sb->nq];
