@@ -201,8 +201,14 @@ static void test_person_variants(void **st) {
       "are one woman.\n",
       "Brian G. Nichols was sentenced on Tuesday. Nichols' lawyers said he would appeal.\n",
       "Brian Nichols appeared in court. George H. Walker and George W. Walker met George "
-      "Walker there. Dan Ortega and Don Ortega are brothers.\n"};
+      "Walker there. Dan Ortega and Don Ortega are brothers. Arcade Joseph Comeaux Jr. "
+      "escaped, and officers said Comeaux was armed.\n"};
   cr_corpus *c = corpus_of(t, 4);
+  /* a generational suffix is not the surname */
+  const cr_entity *ac = entity_named(c, "Arcade Joseph Comeaux Jr.");
+  assert_non_null(ac);
+  assert_int_equal(ac->mentions, 2);
+  for (size_t k = 0; k < ac->aliases.n; k++) assert_string_not_equal(ac->aliases.v[k], "Jr.");
   const cr_entity *p = entity_named(c, "Bettie Mae Page");
   assert_non_null(p);
   assert_ptr_equal(entity_named(c, "Notorious Bettie Page"), p);

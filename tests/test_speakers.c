@@ -41,7 +41,7 @@ static cr_corpus *corpus_of(const char *const *texts, size_t n) {
   cr_corpus *c = cr_corpus_new(NULL);
   assert_non_null(c);
   for (size_t i = 0; i < n; i++) {
-    char name[16];
+    char name[32];
     snprintf(name, sizeof name, "r%zu.txt", i);
     assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]), CR_INPUT_TEXT),
                      CR_OK);

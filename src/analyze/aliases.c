@@ -94,6 +94,14 @@ typedef struct cand {
   size_t words;
 } cand;
 
+/* "jr", "sr", "iii" (folded): a generational suffix, never a surname. */
+static int generational(const char *w) {
+  static const char *const sfx[] = {"ii", "iii", "iv", "jr", "sr"};
+  for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++)
+    if (!strcmp(w, sfx[i])) return 1;
+  return 0;
+}
+
 static int cmp_cand(const void *a, const void *b) {
   const cand *x = a, *y = b;
   int r = strcmp(x->skel, y->skel);
@@ -335,7 +343,14 @@ int cr_merge_aliases(cr_corpus *c) {
     const char *sp = strrchr(k->key, ' ');
     const char *lw = sp ? sp + 1 : k->key;
     size_t ll = kl - (size_t)(lw - k->key);
-    memcpy(k->last, lw, ll + 1);
+    if (sp && generational(lw)) { /* "comeaux jr": the surname is comeaux */
+      const char *pe = sp;
+      while (pe > k->key && pe[-1] != ' ') pe--;
+      ll = (size_t)(sp - pe);
+      lw = pe;
+    }
+    memcpy(k->last, lw, ll);
+    k->last[ll] = 0;
     skeleton(k->last, ll, k->skel, sizeof k->skel);
     k->words = 1;
     for (const char *p = k->key; *p; p++) k->words += *p == ' ';
@@ -398,7 +413,7 @@ int cr_merge_aliases(cr_corpus *c) {
     /* rule 3: a surname alone joins the one full name it fits */
     for (size_t i = b; i < end; i++) {
       cand *x = &cs[i];
-      if (x->words != 1 || e[x->id].type == CR_ENT_PLACE) continue;
+      if (x->words != 1 || e[x->id].type == CR_ENT_PLACE || generational(x->key)) continue;
       uint32_t target = UINT32_MAX;
       int ambiguous = 0;
       for (size_t j = b; j < end; j++) {

@@ -198,11 +198,24 @@ static int span_eq(const cr_doc *d, cr_span a, cr_span b) {
          !memcmp(d->text + a.start, d->text + b.start, a.end - a.start);
 }
 
+/* "Jr.", "Sr", "III": a generational suffix, never a surname. */
+static int name_suffix(const char *w, size_t n) {
+  static const char *const sfx[] = {"ii", "iii", "iv", "jr", "jr.", "sr", "sr."};
+  for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++)
+    if (strlen(sfx[i]) == n && !strncasecmp(w, sfx[i], n)) return 1;
+  return 0;
+}
+
 /* The last word of a multi-word name ("Smith" of "Jane Smith"). */
 static cr_span last_word(const cr_doc *d, cr_span s) {
   uint32_t i = s.end;
   while (i > s.start && d->text[i - 1] != ' ') i--;
   cr_span r = {i, s.end};
+  /* "Arcade Comeaux Jr.": the surname is before the generational suffix */
+  if (i > s.start + 1 && name_suffix(d->text + i, s.end - i)) {
+    r.end = i - 1;
+    for (r.start = r.end; r.start > s.start && d->text[r.start - 1] != ' ';) r.start--;
+  }
   return r;
 }
 
@@ -267,7 +280,7 @@ static int local_for(ectx *x, cr_span name, uint8_t type, uint32_t *id) {
     }
   }
   /* a surname alone: the one person whose full name ends with it */
-  if (single && type != CR_ENT_PLACE) {
+  if (single && type != CR_ENT_PLACE && !name_suffix(d->text + name.start, name.end - name.start)) {
     uint32_t found = UINT32_MAX;
     int n = 0;
     for (size_t i = 0; i < x->ents.n; i++) {
