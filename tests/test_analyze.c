@@ -1216,6 +1216,22 @@ static void test_source_glued_joiner(void **st) {
               "Republican presidential hopeful Jane Smith", "the race is tied", CR_ATTR_INDIRECT);
 }
 
+/* ------------------------------------------- attribution exact (s3-attr) */
+
+static void test_dateline_not_content(void **st) {
+  (void)st;
+  expect_attr("WASHINGTON (Reuters) - The agency likely hacked computers, "
+              "according to a report on Wednesday.\n",
+              "according to", "a report on Wednesday", "The agency likely hacked computers",
+              CR_ATTR_INDIRECT);
+  /* an upper-case first word before prose and a dash is no dateline */
+  expect_attr("NATO forces were ready - for now, the minister said.\n", "said", "the minister",
+              "NATO forces were ready - for now", CR_ATTR_INDIRECT);
+  /* a run of upper-case headline words glued to the story's sentence */
+  expect_attr("STOCKS FALL AGAIN The slump will last a year, analysts said.\n", "said",
+              "analysts", "The slump will last a year", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1270,6 +1286,7 @@ int main(void) {
       cmocka_unit_test(test_scene_before_quote),
       cmocka_unit_test(test_clause_after_cue),
       cmocka_unit_test(test_source_glued_joiner),
+      cmocka_unit_test(test_dateline_not_content),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

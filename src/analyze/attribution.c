@@ -900,6 +900,35 @@ static uint8_t kind_of(const ctx *x, cr_span s) {
   return CR_ATTR_MIXED;
 }
 
+/* Most tokens a dateline or a glued headline may take before the
+ * story's first sentence ("CAMBRIDGE, Mass., Dec. 11 (UPI) --"). */
+#define CR_DATELINE_MAX_TOKS 14
+
+/* "WASHINGTON (Reuters) - The Chinese government ...", "BUY YAHOO FOR
+ * $4.83 BILLION The sale ...": a sentence that opens with an upper-case
+ * dateline (through its dash) or a run of upper-case headline words
+ * glued to the story; neither belongs to the content.  Returns the
+ * token the content starts at. */
+static uint32_t dateline_skip(const ctx *x, uint32_t kb, uint32_t ke) {
+  const cr_token *t = x->d->toks;
+  if (kb != x->b || !(t[kb].flags & CR_TF_UPPER)) return kb;
+  uint32_t upper = 0;
+  int run = 1; /* still inside the opening run of upper-case words */
+  for (uint32_t j = kb; j + 2 < ke && j < kb + CR_DATELINE_MAX_TOKS; j++) {
+    if ((t[j].kind == CR_TOK_DASH || tok_punct(x, j, '-')) && (t[j].flags & CR_TF_SPACE_BEFORE))
+      return j + 1;
+    if (x->inq[j] || t[j].kind == CR_TOK_QUOTE) return kb;
+    /* a dateline is names, numbers and marks: a lower-case word is prose */
+    if (t[j].kind == CR_TOK_WORD && !(t[j].flags & CR_TF_CAP)) return kb;
+    if (!run) continue;
+    if (t[j].flags & CR_TF_UPPER) upper++;
+    /* the headline's last upper-case word before the story's first one */
+    else if (t[j].kind == CR_TOK_WORD && upper >= 2) return j;
+    else if (t[j].kind == CR_TOK_WORD) run = 0;
+  }
+  return kb;
+}
+
 static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
                 cr_span src, uint32_t kb, uint32_t ke, cr_span content2,
                 const cr_cue_entry *cue) {
@@ -907,7 +936,7 @@ static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
   memset(&a, 0, sizeof a);
   a.cue = span_of(x, cb, ce);
   a.source = src;
-  a.content = span_of(x, kb, ke);
+  a.content = span_of(x, dateline_skip(x, kb, ke), ke);
   a.content2 = content2;
   a.mention = CR_NO_ID;
   a.polarity = cue->polarity;
