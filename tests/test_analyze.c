@@ -1232,6 +1232,18 @@ static void test_dateline_not_content(void **st) {
               "analysts", "The slump will last a year", CR_ATTR_INDIRECT);
 }
 
+static void test_passive_circumstance_tail(void **st) {
+  (void)st;
+  /* a tail of circumstance after a passive cue is not reported content */
+  expect_attr("The details were mentioned in a memo last week.\n", "were mentioned", "",
+              "The details", CR_ATTR_INDIRECT);
+  /* an infinitive tail and a particle's object stay the content */
+  expect_attr("Many Democrats are expected to follow the governor.\n", "are expected", "",
+              "to follow the governor", CR_ATTR_INDIRECT);
+  expect_attr("The senator is assured of a majority in the chamber.\n", "is assured of", "",
+              "a majority in the chamber", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1287,6 +1299,7 @@ int main(void) {
       cmocka_unit_test(test_clause_after_cue),
       cmocka_unit_test(test_source_glued_joiner),
       cmocka_unit_test(test_dateline_not_content),
+      cmocka_unit_test(test_passive_circumstance_tail),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1404,6 +1404,26 @@ static int passive(const ctx *x, uint32_t cb, uint32_t i) {
  * of "by" as the source ("was endorsed by dozens of papers"); the "by"
  * is in no role (13 of 17 "reported by" on train).  The
  * subject of "was asked" or "were told" is neither. */
+/* "Scenes from the film were described to him by a reporter": after a
+ * passive cue only an infinitive, a "that" or wh- clause, a colon or a
+ * quotation carries what was reported; any other tail is circumstance,
+ * and the content is the subject alone. */
+static const char *const naming_passives[] = {"announced", "branded", "called", "considered",
+                                              "declared", "deemed", "described", "dubbed",
+                                              "labeled", "labelled", "named"};
+static int passive_tail_reports(const ctx *x, uint32_t ce, uint32_t lo, uint32_t hi) {
+  if (lo >= hi) return 1;
+  /* "is assured of", "was called for": the tail is the particle's object;
+   * "was called X", "is considered X": the tail names the subject */
+  const cr_token *c = &x->d->toks[ce - 1];
+  const char *w = x->d->text + c->span.end;
+  if (c->span.end - c->span.start < 3 || w[-2] != 'e' || (w[-1] != 'd' && w[-1] != 'n'))
+    return 1;
+  if (IN_LIST(x, ce - 1, naming_passives)) return 1;
+  return tok_is(x, lo, "to") || tok_is(x, lo, "as") || tok_is(x, lo, "that") || tok_is(x, lo, "if") ||
+         tok_is(x, lo, "whether") || IN_LIST(x, lo, wh_words) || tok_punct(x, lo, ':') ||
+         x->d->toks[lo].kind == CR_TOK_QUOTE || x->inq[lo];
+}
 static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
                         uint32_t i, uint32_t sb, uint32_t se, uint32_t lo, uint32_t hi,
                         const cr_cue_entry *cue) {
@@ -1411,6 +1431,11 @@ static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce
   if (IN_LIST(x, i, addressed)) subj = none;
   if (lo == ce && lo + 1 < hi && tok_is(x, lo, "by"))
     return emit(x, out, cb, ce, span_of(x, lo + 1, hi), sb, se, none, cue) ? -1 : 1;
+  if (subj.end > subj.start && !passive_tail_reports(x, ce, lo, hi)) {
+    lo = sb;
+    hi = se;
+    subj = none;
+  }
   return emit(x, out, cb, ce, none, lo, hi, subj, cue) ? -1 : 1;
 }
 
