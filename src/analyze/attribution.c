@@ -1302,7 +1302,8 @@ static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
   hi = spill ? spill : trim_end(x, ce, hi);
   if (hi < ce + 2) return 0;
   cr_span none = {0, 0};
-  if (se == sb + 1 && tok_is(x, sb, "it"))
+  /* "it seems that ...": an expletive "it"; "it appeared to hold" refers */
+  if (se == sb + 1 && tok_is(x, sb, "it") && !tok_is(x, ce, "to"))
     return emit(x, out, cb, ce, none, ce, hi, none, cue) ? -1 : 1;
   return emit(x, out, cb, ce, none, sb, se, span_of(x, ce, hi), cue) ? -1 : 1;
 }
