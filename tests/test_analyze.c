@@ -1244,6 +1244,28 @@ static void test_passive_circumstance_tail(void **st) {
               "a majority in the chamber", CR_ATTR_INDIRECT);
 }
 
+/* The second content fragment of the attribution with cue cue_text. */
+static void expect_content2(const char *text, const char *cue, const char *content2) {
+  const char *t[1] = {text};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  const cr_attr *a = attr_by_cue(d, cue);
+  if (!a) fail_msg("no attribution with cue '%s' in: %s", cue, text);
+  char b[512];
+  assert_string_equal(span_text(d, a->content2, b, sizeof b), content2);
+  cr_corpus_free(c);
+}
+
+static void test_seem_content(void **st) {
+  (void)st;
+  /* the impression stops before the narrative's own "when" clause */
+  expect_content2("The senator seemed to be of two minds on Tuesday when he delivered a speech.\n",
+                  "seemed", "to be of two minds on Tuesday");
+  /* "it appeared to hold": a referring "it" is the subject */
+  expect_attr("The dam was weak but it appeared to hold off the tide.\n", "appeared", "",
+              "it", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1300,6 +1322,7 @@ int main(void) {
       cmocka_unit_test(test_source_glued_joiner),
       cmocka_unit_test(test_dateline_not_content),
       cmocka_unit_test(test_passive_circumstance_tail),
+      cmocka_unit_test(test_seem_content),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1291,13 +1291,30 @@ static int sourceless_ok(const ctx *x, uint32_t cb, const cr_cue_entry *cue) {
 /* "The politician seemed to be shrinking", "it appears that ...":
  * PolNeAR annotates a seeming with no source and the subject plus the
  * complement as a two-part content; an expletive "it" is left out. */
+/* Conjunctions that open the reporter's own clause after a seem content
+ * ("seemed to be of two minds Tuesday night when he delivered ..."). */
+static const char *const seem_stops[] = {"after", "although", "because", "before",
+                                         "but", "since", "when", "while"};
+
+/* An impression ("X seemed to ...") ends before a subordinate clause of
+ * the narrative that follows it. */
+static uint32_t seem_cut(const ctx *x, uint32_t lo, uint32_t hi) {
+  for (uint32_t j = lo + 3; j < hi; j++)
+    if (!x->inq[j] && IN_LIST(x, j, seem_stops)) {
+      uint32_t k = j;
+      if (tok_punct(x, k - 1, ',')) k--;
+      return k;
+    }
+  return hi;
+}
+
 static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                     cr_attr_vec *out) {
   uint32_t cb = i, ce = i + 1;
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   if (sb == UINT32_MAX) return 0;
-  uint32_t hi = reported_end(x, i, ce);
+  uint32_t hi = seem_cut(x, ce, reported_end(x, i, ce));
   uint32_t spill = hi == x->e ? closing_spill(x) : 0;
   hi = spill ? spill : trim_end(x, ce, hi);
   if (hi < ce + 2) return 0;
