@@ -1266,6 +1266,15 @@ static void test_seem_content(void **st) {
               "it", CR_ATTR_INDIRECT);
 }
 
+static void test_relative_clause_source(void **st) {
+  (void)st;
+  expect_attr("Supporters who have heard from the campaign say the race is close.\n", "say",
+              "Supporters who have heard from the campaign", "the race is close", CR_ATTR_INDIRECT);
+  /* "that" with a subject of its own is no relative subject */
+  expect_attr("They kept a report that government officials said was secret.\n", "said",
+              "government officials", "was secret", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1323,6 +1332,7 @@ int main(void) {
       cmocka_unit_test(test_dateline_not_content),
       cmocka_unit_test(test_passive_circumstance_tail),
       cmocka_unit_test(test_seem_content),
+      cmocka_unit_test(test_relative_clause_source),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

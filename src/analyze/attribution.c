@@ -929,13 +929,40 @@ static uint32_t dateline_skip(const ctx *x, uint32_t kb, uint32_t ke) {
   return kb;
 }
 
+static uint32_t tok_starting(const ctx *x, uint32_t off);
+
+/* Auxiliaries between a relative pronoun and its verb ("people who have
+ * battled ..."). */
+static const char *const relative_aux[] = {"are", "had", "has", "have", "is", "was", "were"};
+
+/* "Supporters who have heard directly from the campaign say": a source
+ * walked back to the verb of a relative clause takes in the clause and
+ * the noun phrase it modifies. */
+static cr_span relative_source(const ctx *x, cr_span src) {
+  if (src.end <= src.start) return src;
+  uint32_t f = tok_starting(x, src.start);
+  if (f <= x->b + 1 || f >= x->e || (x->d->toks[f].flags & CR_TF_CAP) ||
+      x->d->toks[f].kind != CR_TOK_WORD || IN_LIST(x, f, pronouns) ||
+      IN_LIST(x, f, determiners))
+    return src;
+  uint32_t p = f - 1;
+  while (p > x->b && IN_LIST(x, p, relative_aux)) p--;
+  /* "that" also opens clauses with a subject of their own ("a plan
+   * that officials said"): only with an auxiliary between */
+  if (!tok_is(x, p, "who") && !(tok_is(x, p, "that") && p + 1 < f)) return src;
+  uint32_t se = 0, sb = subject_before(x, p, &se);
+  if (sb == UINT32_MAX || se != p) return src;
+  cr_span out = {x->d->toks[sb].span.start, src.end};
+  return out;
+}
+
 static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
                 cr_span src, uint32_t kb, uint32_t ke, cr_span content2,
                 const cr_cue_entry *cue) {
   cr_attr a;
   memset(&a, 0, sizeof a);
   a.cue = span_of(x, cb, ce);
-  a.source = src;
+  a.source = relative_source(x, src);
   a.content = span_of(x, dateline_skip(x, kb, ke), ke);
   a.content2 = content2;
   a.mention = CR_NO_ID;
