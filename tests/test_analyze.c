@@ -1275,6 +1275,14 @@ static void test_relative_clause_source(void **st) {
               "government officials", "was secret", CR_ATTR_INDIRECT);
 }
 
+static void test_source_adverbs(void **st) {
+  (void)st;
+  expect_attr("The two lawmakers, however, argue that the law is clear.\n", "argue",
+              "The two lawmakers", "that the law is clear", CR_ATTR_INDIRECT);
+  expect_attr("Perhaps young voters prefer a revolution.\n", "prefer", "young voters",
+              "a revolution", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1333,6 +1341,7 @@ int main(void) {
       cmocka_unit_test(test_passive_circumstance_tail),
       cmocka_unit_test(test_seem_content),
       cmocka_unit_test(test_relative_clause_source),
+      cmocka_unit_test(test_source_adverbs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
