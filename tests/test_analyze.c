@@ -1281,6 +1281,9 @@ static void test_source_adverbs(void **st) {
               "The two lawmakers", "that the law is clear", CR_ATTR_INDIRECT);
   expect_attr("Perhaps young voters prefer a revolution.\n", "prefer", "young voters",
               "a revolution", CR_ATTR_INDIRECT);
+  /* an adverb the cue took is not also the source's */
+  expect_attr("The agency eventually learned that the body was found.\n", "eventually learned",
+              "The agency", "that the body was found", CR_ATTR_INDIRECT);
 }
 
 int main(void) {

@@ -961,7 +961,7 @@ static cr_span relative_source(const ctx *x, cr_span src) {
  * (25 of 25 on train). */
 static const char *const source_adverbs[] = {"however", "meanwhile", "perhaps"};
 
-static cr_span source_adverb_trim(const ctx *x, cr_span src) {
+static cr_span source_adverb_trim(const ctx *x, cr_span src, uint32_t cb) {
   if (src.end <= src.start) return src;
   uint32_t f = tok_starting(x, src.start), e = tok_starting(x, src.end);
   if (f + 1 < e && IN_LIST(x, f, source_adverbs)) {
@@ -972,6 +972,13 @@ static cr_span source_adverb_trim(const ctx *x, cr_span src) {
   if (e >= f + 4 && tok_punct(x, e - 1, ',') && IN_LIST(x, e - 2, source_adverbs) &&
       tok_punct(x, e - 3, ','))
     e -= 3;
+  /* "The CIA eventually learned": an adverb the cue took is not the source's */
+  if (f < cb && e > cb) e = cb;
+  if (e == cb && e >= f + 2 && !(x->d->toks[e - 1].flags & CR_TF_CAP) && x->d->toks[e - 1].kind == CR_TOK_WORD) {
+    char w[24];
+    size_t n = cr_tok_lower(x->d, &x->d->toks[e - 1], w, sizeof w);
+    if (n > 4 && !strcmp(w + n - 2, "ly") && !IN_LIST(x, e - 1, ly_nouns)) e--;
+  }
   if (e <= f) return src;
   return span_of(x, f, e);
 }
@@ -982,7 +989,7 @@ static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
   cr_attr a;
   memset(&a, 0, sizeof a);
   a.cue = span_of(x, cb, ce);
-  a.source = source_adverb_trim(x, relative_source(x, src));
+  a.source = source_adverb_trim(x, relative_source(x, src), cb);
   a.content = span_of(x, dateline_skip(x, kb, ke), ke);
   a.content2 = content2;
   a.mention = CR_NO_ID;
