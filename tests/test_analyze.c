@@ -1286,6 +1286,15 @@ static void test_source_adverbs(void **st) {
               "The agency", "that the body was found", CR_ATTR_INDIRECT);
 }
 
+static void test_inverted_source_tail(void **st) {
+  (void)st;
+  expect_attr("\"We found no ties,\" said the bureau's director, Jane Smith, on Monday.\n", "said",
+              "the bureau's director, Jane Smith,", "\"We found no ties,\"", CR_ATTR_DIRECT);
+  /* a relative clause keeps its own circumstance */
+  expect_attr("\"It is over,\" said Smith, who left the party, after the vote.\n", "said",
+              "Smith, who left the party, after the vote", "\"It is over,\"", CR_ATTR_DIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1345,6 +1354,7 @@ int main(void) {
       cmocka_unit_test(test_seem_content),
       cmocka_unit_test(test_relative_clause_source),
       cmocka_unit_test(test_source_adverbs),
+      cmocka_unit_test(test_inverted_source_tail),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

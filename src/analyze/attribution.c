@@ -983,13 +983,15 @@ static cr_span source_adverb_trim(const ctx *x, cr_span src, uint32_t cb) {
   return span_of(x, f, e);
 }
 
+static cr_span source_tail_trim(const ctx *x, cr_span src, uint32_t ce);
+
 static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
                 cr_span src, uint32_t kb, uint32_t ke, cr_span content2,
                 const cr_cue_entry *cue) {
   cr_attr a;
   memset(&a, 0, sizeof a);
   a.cue = span_of(x, cb, ce);
-  a.source = source_adverb_trim(x, relative_source(x, src), cb);
+  a.source = source_tail_trim(x, source_adverb_trim(x, relative_source(x, src), cb), ce);
   a.content = span_of(x, dateline_skip(x, kb, ke), ke);
   a.content2 = content2;
   a.mention = CR_NO_ID;
@@ -1101,6 +1103,37 @@ static const char *const cue_times[] = {
     "afternoon", "earlier", "evening", "friday", "monday", "morning", "night",
     "saturday", "sunday", "thursday", "today", "tonight", "tuesday",
     "wednesday", "yesterday"};
+
+/* Words that open the reporter's circumstance after an inverted source
+ * ("said Karen Jones, 67, after listening to the speech"). */
+static const char *const source_stops[] = {"after", "although", "before", "though", "when",
+                                           "while"};
+
+/* An inverted source ends before a circumstance clause or time phrase
+ * ("said the director, James Comey, on Monday"). */
+static cr_span source_tail_trim(const ctx *x, cr_span src, uint32_t ce) {
+  if (src.end <= src.start) return src;
+  uint32_t f = tok_starting(x, src.start), e = tok_starting(x, src.end);
+  if (f < ce) return src;
+  for (uint32_t j = f + 1; j < e; j++) {
+    /* inside a relative clause the circumstance is the clause's own */
+    if (x->inq[j] || IN_LIST(x, j, relatives)) break;
+    int stop = tok_punct(x, j - 1, ',') &&
+               (IN_LIST(x, j, source_stops) ||
+                (tok_is(x, j, "on") && j + 1 < e && IN_LIST(x, j + 1, cue_times)));
+    if (!stop) continue;
+    uint32_t k = j;
+    if (k > f + 1 && tok_punct(x, k - 1, ',')) {
+      /* "the director, James Comey, on Monday": the appositive keeps its comma */
+      int appos = 0;
+      for (uint32_t q = f; q + 1 < k; q++) appos |= tok_punct(x, q, ',');
+      if (!appos) k--;
+    }
+    return span_of(x, f, k);
+  }
+  return src;
+}
+
 
 /* A prepositional adjunct starts at k: a preposition before a
  * determiner, a possessive or a name ("in a statement", "on Twitter");
