@@ -1295,6 +1295,12 @@ static void test_inverted_source_tail(void **st) {
               "Smith, who left the party, after the vote", "\"It is over,\"", CR_ATTR_DIRECT);
 }
 
+static void test_pronoun_compound_source(void **st) {
+  (void)st;
+  expect_attr("He and other challengers complained that the debates were hidden.\n", "complained",
+              "He and other challengers", "that the debates were hidden", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1355,6 +1361,7 @@ int main(void) {
       cmocka_unit_test(test_relative_clause_source),
       cmocka_unit_test(test_source_adverbs),
       cmocka_unit_test(test_inverted_source_tail),
+      cmocka_unit_test(test_pronoun_compound_source),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -300,6 +300,13 @@ static int glued_joiner(const ctx *x, uint32_t j) {
  * the end of the phrase (adverbs and time words between subject and verb
  * are skipped).  Returns the first token, or UINT32_MAX when there is
  * no subject. */
+/* "He and Brafman", "They and their supporters": a subject pronoun
+ * joined by "and" heads a compound subject. */
+static int subject_pronoun(const ctx *x, uint32_t i) {
+  return tok_is(x, i, "he") || tok_is(x, i, "she") || tok_is(x, i, "they") ||
+         tok_is(x, i, "we") || tok_is(x, i, "i");
+}
+
 static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
   if (cue <= x->b) return UINT32_MAX;
   int64_t p = (int64_t)cue - 1;
@@ -341,6 +348,10 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
     if (tok_is(x, (uint32_t)p, "and") && p > x->b && lo == p + 1) {
       const cr_token *l = &x->d->toks[p - 1];
       const char *lw = x->d->text + l->span.end - 1;
+      if (subject_pronoun(x, (uint32_t)p - 1)) {
+        lo = p - 1;
+        break;
+      }
       if (l->kind == CR_TOK_WORD && ((l->flags & CR_TF_CAP) || *lw == 's') &&
           !IN_LIST(x, (uint32_t)p - 1, np_stops)) {
         lo = p;
