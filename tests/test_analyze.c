@@ -1299,6 +1299,11 @@ static void test_pronoun_compound_source(void **st) {
   (void)st;
   expect_attr("He and other challengers complained that the debates were hidden.\n", "complained",
               "He and other challengers", "that the debates were hidden", CR_ATTR_INDIRECT);
+  /* "to"/"on" after a plural head stays inside the subject */
+  expect_attr("Advisers to a rival campaign said the race is open.\n", "said",
+              "Advisers to a rival campaign", "the race is open", CR_ATTR_INDIRECT);
+  expect_attr("Partisans on both sides warn that the stakes are high.\n", "warn",
+              "Partisans on both sides", "that the stakes are high", CR_ATTR_INDIRECT);
 }
 
 int main(void) {

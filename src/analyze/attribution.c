@@ -300,6 +300,17 @@ static int glued_joiner(const ctx *x, uint32_t j) {
  * the end of the phrase (adverbs and time words between subject and verb
  * are skipped).  Returns the first token, or UINT32_MAX when there is
  * no subject. */
+/* A word that can head a noun phrase going on with "to"/"on": a plural
+ * noun (aides, sources) or "close"/"briefed"; not a reporting verb. */
+static int np_preposition_head(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  if (t->kind != CR_TOK_WORD || x->inq[i]) return 0;
+  char w[24];
+  size_t n = cr_tok_lower(x->d, t, w, sizeof w);
+  if (n < 4 || cr_cue_lookup(w, n) || cr_is_stopword(w, n)) return 0;
+  return (w[n - 1] == 's' && w[n - 2] != 's') || !strcmp(w, "close") || !strcmp(w, "briefed");
+}
+
 /* "He and Brafman", "They and their supporters": a subject pronoun
  * joined by "and" heads a compound subject. */
 static int subject_pronoun(const ctx *x, uint32_t i) {
@@ -340,6 +351,13 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
     if (tok_is(x, (uint32_t)p, "by") || tok_is(x, (uint32_t)p, "with") ||
         (tok_is(x, (uint32_t)p, "in") && (uint32_t)p + 1 < *se &&
          (x->d->toks[p + 1].flags & CR_TF_CAP))) {
+      lo = p;
+      continue;
+    }
+    /* "Aides to the governor", "sources close to the campaign", "people
+     * briefed on the talks": a plural or participle before "to"/"on" */
+    if ((tok_is(x, (uint32_t)p, "to") || tok_is(x, (uint32_t)p, "on")) && p > x->b &&
+        lo == p + 1 && np_preposition_head(x, (uint32_t)p - 1)) {
       lo = p;
       continue;
     }
