@@ -1302,6 +1302,8 @@ static void test_pronoun_compound_source(void **st) {
   /* "to"/"on" after a plural head stays inside the subject */
   expect_attr("Advisers to a rival campaign said the race is open.\n", "said",
               "Advisers to a rival campaign", "the race is open", CR_ATTR_INDIRECT);
+  expect_attr("Many of her supporters say they empathize with her.\n", "say",
+              "Many of her supporters", "they empathize with her", CR_ATTR_INDIRECT);
   expect_attr("Partisans on both sides warn that the stakes are high.\n", "warn",
               "Partisans on both sides", "that the stakes are high", CR_ATTR_INDIRECT);
 }

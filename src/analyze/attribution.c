@@ -300,6 +300,10 @@ static int glued_joiner(const ctx *x, uint32_t j) {
  * the end of the phrase (adverbs and time words between subject and verb
  * are skipped).  Returns the first token, or UINT32_MAX when there is
  * no subject. */
+/* Words naming a part of a group before "of" ("some of them"). */
+static const char *const part_words[] = {"each", "half", "many", "most", "none",
+                                         "one",  "some", "several", "all", "both"};
+
 /* A word that can head a noun phrase going on with "to"/"on": a plural
  * noun (aides, sources) or "close"/"briefed"; not a reporting verb. */
 static int np_preposition_head(const ctx *x, uint32_t i) {
@@ -380,6 +384,9 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
      * possessive determiner, not the object pronoun that ends a phrase */
     if (tok_is(x, (uint32_t)p, "her") && lo == p + 1 && !IN_LIST(x, (uint32_t)lo, np_stops)) {
       lo = p;
+      /* "some of her followers", "one of her ads": the part word leads */
+      if (p >= x->b + 2 && tok_is(x, (uint32_t)p - 1, "of") && IN_LIST(x, (uint32_t)p - 2, part_words))
+        lo = p - 2;
       break;
     }
     if (IN_LIST(x, (uint32_t)p, np_stops)) break;
