@@ -1216,6 +1216,98 @@ static void test_source_glued_joiner(void **st) {
               "Republican presidential hopeful Jane Smith", "the race is tied", CR_ATTR_INDIRECT);
 }
 
+/* ------------------------------------------- attribution exact (s3-attr) */
+
+static void test_dateline_not_content(void **st) {
+  (void)st;
+  expect_attr("WASHINGTON (Reuters) - The agency likely hacked computers, "
+              "according to a report on Wednesday.\n",
+              "according to", "a report on Wednesday", "The agency likely hacked computers",
+              CR_ATTR_INDIRECT);
+  /* an upper-case first word before prose and a dash is no dateline */
+  expect_attr("NATO forces were ready - for now, the minister said.\n", "said", "the minister",
+              "NATO forces were ready - for now", CR_ATTR_INDIRECT);
+  /* a run of upper-case headline words glued to the story's sentence */
+  expect_attr("STOCKS FALL AGAIN The slump will last a year, analysts said.\n", "said",
+              "analysts", "The slump will last a year", CR_ATTR_INDIRECT);
+}
+
+static void test_passive_circumstance_tail(void **st) {
+  (void)st;
+  /* a tail of circumstance after a passive cue is not reported content */
+  expect_attr("The details were mentioned in a memo last week.\n", "were mentioned", "",
+              "The details", CR_ATTR_INDIRECT);
+  /* an infinitive tail and a particle's object stay the content */
+  expect_attr("Many Democrats are expected to follow the governor.\n", "are expected", "",
+              "to follow the governor", CR_ATTR_INDIRECT);
+  expect_attr("The senator is assured of a majority in the chamber.\n", "is assured of", "",
+              "a majority in the chamber", CR_ATTR_INDIRECT);
+}
+
+/* The second content fragment of the attribution with cue cue_text. */
+static void expect_content2(const char *text, const char *cue, const char *content2) {
+  const char *t[1] = {text};
+  cr_corpus *c = corpus_of(t, 1);
+  cr_doc *d = doc0(c);
+  const cr_attr *a = attr_by_cue(d, cue);
+  if (!a) fail_msg("no attribution with cue '%s' in: %s", cue, text);
+  char b[512];
+  assert_string_equal(span_text(d, a->content2, b, sizeof b), content2);
+  cr_corpus_free(c);
+}
+
+static void test_seem_content(void **st) {
+  (void)st;
+  /* the impression stops before the narrative's own "when" clause */
+  expect_content2("The senator seemed to be of two minds on Tuesday when he delivered a speech.\n",
+                  "seemed", "to be of two minds on Tuesday");
+  /* "it appeared to hold": a referring "it" is the subject */
+  expect_attr("The dam was weak but it appeared to hold off the tide.\n", "appeared", "",
+              "it", CR_ATTR_INDIRECT);
+}
+
+static void test_relative_clause_source(void **st) {
+  (void)st;
+  expect_attr("Supporters who have heard from the campaign say the race is close.\n", "say",
+              "Supporters who have heard from the campaign", "the race is close", CR_ATTR_INDIRECT);
+  /* "that" with a subject of its own is no relative subject */
+  expect_attr("They kept a report that government officials said was secret.\n", "said",
+              "government officials", "was secret", CR_ATTR_INDIRECT);
+}
+
+static void test_source_adverbs(void **st) {
+  (void)st;
+  expect_attr("The two lawmakers, however, argue that the law is clear.\n", "argue",
+              "The two lawmakers", "that the law is clear", CR_ATTR_INDIRECT);
+  expect_attr("Perhaps young voters prefer a revolution.\n", "prefer", "young voters",
+              "a revolution", CR_ATTR_INDIRECT);
+  /* an adverb the cue took is not also the source's */
+  expect_attr("The agency eventually learned that the body was found.\n", "eventually learned",
+              "The agency", "that the body was found", CR_ATTR_INDIRECT);
+}
+
+static void test_inverted_source_tail(void **st) {
+  (void)st;
+  expect_attr("\"We found no ties,\" said the bureau's director, Jane Smith, on Monday.\n", "said",
+              "the bureau's director, Jane Smith,", "\"We found no ties,\"", CR_ATTR_DIRECT);
+  /* a relative clause keeps its own circumstance */
+  expect_attr("\"It is over,\" said Smith, who left the party, after the vote.\n", "said",
+              "Smith, who left the party, after the vote", "\"It is over,\"", CR_ATTR_DIRECT);
+}
+
+static void test_pronoun_compound_source(void **st) {
+  (void)st;
+  expect_attr("He and other challengers complained that the debates were hidden.\n", "complained",
+              "He and other challengers", "that the debates were hidden", CR_ATTR_INDIRECT);
+  /* "to"/"on" after a plural head stays inside the subject */
+  expect_attr("Advisers to a rival campaign said the race is open.\n", "said",
+              "Advisers to a rival campaign", "the race is open", CR_ATTR_INDIRECT);
+  expect_attr("Many of her supporters say they empathize with her.\n", "say",
+              "Many of her supporters", "they empathize with her", CR_ATTR_INDIRECT);
+  expect_attr("Partisans on both sides warn that the stakes are high.\n", "warn",
+              "Partisans on both sides", "that the stakes are high", CR_ATTR_INDIRECT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cue_lexicon),
@@ -1270,6 +1362,13 @@ int main(void) {
       cmocka_unit_test(test_scene_before_quote),
       cmocka_unit_test(test_clause_after_cue),
       cmocka_unit_test(test_source_glued_joiner),
+      cmocka_unit_test(test_dateline_not_content),
+      cmocka_unit_test(test_passive_circumstance_tail),
+      cmocka_unit_test(test_seem_content),
+      cmocka_unit_test(test_relative_clause_source),
+      cmocka_unit_test(test_source_adverbs),
+      cmocka_unit_test(test_inverted_source_tail),
+      cmocka_unit_test(test_pronoun_compound_source),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

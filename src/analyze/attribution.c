@@ -300,6 +300,28 @@ static int glued_joiner(const ctx *x, uint32_t j) {
  * the end of the phrase (adverbs and time words between subject and verb
  * are skipped).  Returns the first token, or UINT32_MAX when there is
  * no subject. */
+/* Words naming a part of a group before "of" ("some of them"). */
+static const char *const part_words[] = {"each", "half", "many", "most", "none",
+                                         "one",  "some", "several", "all", "both"};
+
+/* A word that can head a noun phrase going on with "to"/"on": a plural
+ * noun (aides, sources) or "close"/"briefed"; not a reporting verb. */
+static int np_preposition_head(const ctx *x, uint32_t i) {
+  const cr_token *t = &x->d->toks[i];
+  if (t->kind != CR_TOK_WORD || x->inq[i]) return 0;
+  char w[24];
+  size_t n = cr_tok_lower(x->d, t, w, sizeof w);
+  if (n < 4 || cr_cue_lookup(w, n) || cr_is_stopword(w, n)) return 0;
+  return (w[n - 1] == 's' && w[n - 2] != 's') || !strcmp(w, "close") || !strcmp(w, "briefed");
+}
+
+/* "He and Brafman", "They and their supporters": a subject pronoun
+ * joined by "and" heads a compound subject. */
+static int subject_pronoun(const ctx *x, uint32_t i) {
+  return tok_is(x, i, "he") || tok_is(x, i, "she") || tok_is(x, i, "they") ||
+         tok_is(x, i, "we") || tok_is(x, i, "i");
+}
+
 static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
   if (cue <= x->b) return UINT32_MAX;
   int64_t p = (int64_t)cue - 1;
@@ -336,11 +358,22 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
       lo = p;
       continue;
     }
+    /* "Aides to the governor", "sources close to the campaign", "people
+     * briefed on the talks": a plural or participle before "to"/"on" */
+    if ((tok_is(x, (uint32_t)p, "to") || tok_is(x, (uint32_t)p, "on")) && p > x->b &&
+        lo == p + 1 && np_preposition_head(x, (uint32_t)p - 1)) {
+      lo = p;
+      continue;
+    }
     /* "Regulators and environmental groups": "and" joins two subjects
      * when a plural or a name stands on its left */
     if (tok_is(x, (uint32_t)p, "and") && p > x->b && lo == p + 1) {
       const cr_token *l = &x->d->toks[p - 1];
       const char *lw = x->d->text + l->span.end - 1;
+      if (subject_pronoun(x, (uint32_t)p - 1)) {
+        lo = p - 1;
+        break;
+      }
       if (l->kind == CR_TOK_WORD && ((l->flags & CR_TF_CAP) || *lw == 's') &&
           !IN_LIST(x, (uint32_t)p - 1, np_stops)) {
         lo = p;
@@ -351,6 +384,9 @@ static uint32_t subject_before(const ctx *x, uint32_t cue, uint32_t *se) {
      * possessive determiner, not the object pronoun that ends a phrase */
     if (tok_is(x, (uint32_t)p, "her") && lo == p + 1 && !IN_LIST(x, (uint32_t)lo, np_stops)) {
       lo = p;
+      /* "some of her followers", "one of her ads": the part word leads */
+      if (p >= x->b + 2 && tok_is(x, (uint32_t)p - 1, "of") && IN_LIST(x, (uint32_t)p - 2, part_words))
+        lo = p - 2;
       break;
     }
     if (IN_LIST(x, (uint32_t)p, np_stops)) break;
@@ -900,14 +936,99 @@ static uint8_t kind_of(const ctx *x, cr_span s) {
   return CR_ATTR_MIXED;
 }
 
+/* Most tokens a dateline or a glued headline may take before the
+ * story's first sentence ("CAMBRIDGE, Mass., Dec. 11 (UPI) --"). */
+#define CR_DATELINE_MAX_TOKS 14
+
+/* "WASHINGTON (Reuters) - The Chinese government ...", "BUY YAHOO FOR
+ * $4.83 BILLION The sale ...": a sentence that opens with an upper-case
+ * dateline (through its dash) or a run of upper-case headline words
+ * glued to the story; neither belongs to the content.  Returns the
+ * token the content starts at. */
+static uint32_t dateline_skip(const ctx *x, uint32_t kb, uint32_t ke) {
+  const cr_token *t = x->d->toks;
+  if (kb != x->b || !(t[kb].flags & CR_TF_UPPER)) return kb;
+  uint32_t upper = 0;
+  int run = 1; /* still inside the opening run of upper-case words */
+  for (uint32_t j = kb; j + 2 < ke && j < kb + CR_DATELINE_MAX_TOKS; j++) {
+    if ((t[j].kind == CR_TOK_DASH || tok_punct(x, j, '-')) && (t[j].flags & CR_TF_SPACE_BEFORE))
+      return j + 1;
+    if (x->inq[j] || t[j].kind == CR_TOK_QUOTE) return kb;
+    /* a dateline is names, numbers and marks: a lower-case word is prose */
+    if (t[j].kind == CR_TOK_WORD && !(t[j].flags & CR_TF_CAP)) return kb;
+    if (!run) continue;
+    if (t[j].flags & CR_TF_UPPER) upper++;
+    /* the headline's last upper-case word before the story's first one */
+    else if (t[j].kind == CR_TOK_WORD && upper >= 2) return j;
+    else if (t[j].kind == CR_TOK_WORD) run = 0;
+  }
+  return kb;
+}
+
+static uint32_t tok_starting(const ctx *x, uint32_t off);
+
+/* Auxiliaries between a relative pronoun and its verb ("people who have
+ * battled ..."). */
+static const char *const relative_aux[] = {"are", "had", "has", "have", "is", "was", "were"};
+
+/* "Supporters who have heard directly from the campaign say": a source
+ * walked back to the verb of a relative clause takes in the clause and
+ * the noun phrase it modifies. */
+static cr_span relative_source(const ctx *x, cr_span src) {
+  if (src.end <= src.start) return src;
+  uint32_t f = tok_starting(x, src.start);
+  if (f <= x->b + 1 || f >= x->e || (x->d->toks[f].flags & CR_TF_CAP) ||
+      x->d->toks[f].kind != CR_TOK_WORD || IN_LIST(x, f, pronouns) ||
+      IN_LIST(x, f, determiners))
+    return src;
+  uint32_t p = f - 1;
+  while (p > x->b && IN_LIST(x, p, relative_aux)) p--;
+  /* "that" also opens clauses with a subject of their own ("a plan
+   * that officials said"): only with an auxiliary between */
+  if (!tok_is(x, p, "who") && !(tok_is(x, p, "that") && p + 1 < f)) return src;
+  uint32_t se = 0, sb = subject_before(x, p, &se);
+  if (sb == UINT32_MAX || se != p) return src;
+  cr_span out = {x->d->toks[sb].span.start, src.end};
+  return out;
+}
+
+/* Sentence adverbs set off inside or before a subject ("Mr. Smith,
+ * however, said", "Meanwhile Smith said"): never part of the source
+ * (25 of 25 on train). */
+static const char *const source_adverbs[] = {"however", "meanwhile", "perhaps"};
+
+static cr_span source_adverb_trim(const ctx *x, cr_span src, uint32_t cb) {
+  if (src.end <= src.start) return src;
+  uint32_t f = tok_starting(x, src.start), e = tok_starting(x, src.end);
+  if (f + 1 < e && IN_LIST(x, f, source_adverbs)) {
+    f++;
+    if (f + 1 < e && tok_punct(x, f, ',')) f++;
+  }
+  /* "X , however ," */
+  if (e >= f + 4 && tok_punct(x, e - 1, ',') && IN_LIST(x, e - 2, source_adverbs) &&
+      tok_punct(x, e - 3, ','))
+    e -= 3;
+  /* "The CIA eventually learned": an adverb the cue took is not the source's */
+  if (f < cb && e > cb) e = cb;
+  if (e == cb && e >= f + 2 && !(x->d->toks[e - 1].flags & CR_TF_CAP) && x->d->toks[e - 1].kind == CR_TOK_WORD) {
+    char w[24];
+    size_t n = cr_tok_lower(x->d, &x->d->toks[e - 1], w, sizeof w);
+    if (n > 4 && !strcmp(w + n - 2, "ly") && !IN_LIST(x, e - 1, ly_nouns)) e--;
+  }
+  if (e <= f) return src;
+  return span_of(x, f, e);
+}
+
+static cr_span source_tail_trim(const ctx *x, cr_span src, uint32_t ce);
+
 static int emit(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
                 cr_span src, uint32_t kb, uint32_t ke, cr_span content2,
                 const cr_cue_entry *cue) {
   cr_attr a;
   memset(&a, 0, sizeof a);
   a.cue = span_of(x, cb, ce);
-  a.source = src;
-  a.content = span_of(x, kb, ke);
+  a.source = source_tail_trim(x, source_adverb_trim(x, relative_source(x, src), cb), ce);
+  a.content = span_of(x, dateline_skip(x, kb, ke), ke);
   a.content2 = content2;
   a.mention = CR_NO_ID;
   a.polarity = cue->polarity;
@@ -1018,6 +1139,37 @@ static const char *const cue_times[] = {
     "afternoon", "earlier", "evening", "friday", "monday", "morning", "night",
     "saturday", "sunday", "thursday", "today", "tonight", "tuesday",
     "wednesday", "yesterday"};
+
+/* Words that open the reporter's circumstance after an inverted source
+ * ("said Karen Jones, 67, after listening to the speech"). */
+static const char *const source_stops[] = {"after", "although", "before", "though", "when",
+                                           "while"};
+
+/* An inverted source ends before a circumstance clause or time phrase
+ * ("said the director, James Comey, on Monday"). */
+static cr_span source_tail_trim(const ctx *x, cr_span src, uint32_t ce) {
+  if (src.end <= src.start) return src;
+  uint32_t f = tok_starting(x, src.start), e = tok_starting(x, src.end);
+  if (f < ce) return src;
+  for (uint32_t j = f + 1; j < e; j++) {
+    /* inside a relative clause the circumstance is the clause's own */
+    if (x->inq[j] || IN_LIST(x, j, relatives)) break;
+    int stop = tok_punct(x, j - 1, ',') &&
+               (IN_LIST(x, j, source_stops) ||
+                (tok_is(x, j, "on") && j + 1 < e && IN_LIST(x, j + 1, cue_times)));
+    if (!stop) continue;
+    uint32_t k = j;
+    if (k > f + 1 && tok_punct(x, k - 1, ',')) {
+      /* "the director, James Comey, on Monday": the appositive keeps its comma */
+      int appos = 0;
+      for (uint32_t q = f; q + 1 < k; q++) appos |= tok_punct(x, q, ',');
+      if (!appos) k--;
+    }
+    return span_of(x, f, k);
+  }
+  return src;
+}
+
 
 /* A prepositional adjunct starts at k: a preposition before a
  * determiner, a possessive or a name ("in a statement", "on Twitter");
@@ -1262,18 +1414,36 @@ static int sourceless_ok(const ctx *x, uint32_t cb, const cr_cue_entry *cue) {
 /* "The politician seemed to be shrinking", "it appears that ...":
  * PolNeAR annotates a seeming with no source and the subject plus the
  * complement as a two-part content; an expletive "it" is left out. */
+/* Conjunctions that open the reporter's own clause after a seem content
+ * ("seemed to be of two minds Tuesday night when he delivered ..."). */
+static const char *const seem_stops[] = {"after", "although", "because", "before",
+                                         "but", "since", "when", "while"};
+
+/* An impression ("X seemed to ...") ends before a subordinate clause of
+ * the narrative that follows it. */
+static uint32_t seem_cut(const ctx *x, uint32_t lo, uint32_t hi) {
+  for (uint32_t j = lo + 3; j < hi; j++)
+    if (!x->inq[j] && IN_LIST(x, j, seem_stops)) {
+      uint32_t k = j;
+      if (tok_punct(x, k - 1, ',')) k--;
+      return k;
+    }
+  return hi;
+}
+
 static int try_seem(const ctx *x, uint32_t i, const cr_cue_entry *cue,
                     cr_attr_vec *out) {
   uint32_t cb = i, ce = i + 1;
   for (int k = 0; k < 3 && cb > x->b && cue_modifier(x, cb - 1); k++) cb--;
   uint32_t se = 0, sb = subject_before(x, cb, &se);
   if (sb == UINT32_MAX) return 0;
-  uint32_t hi = reported_end(x, i, ce);
+  uint32_t hi = seem_cut(x, ce, reported_end(x, i, ce));
   uint32_t spill = hi == x->e ? closing_spill(x) : 0;
   hi = spill ? spill : trim_end(x, ce, hi);
   if (hi < ce + 2) return 0;
   cr_span none = {0, 0};
-  if (se == sb + 1 && tok_is(x, sb, "it"))
+  /* "it seems that ...": an expletive "it"; "it appeared to hold" refers */
+  if (se == sb + 1 && tok_is(x, sb, "it") && !tok_is(x, ce, "to"))
     return emit(x, out, cb, ce, none, ce, hi, none, cue) ? -1 : 1;
   return emit(x, out, cb, ce, none, sb, se, span_of(x, ce, hi), cue) ? -1 : 1;
 }
@@ -1375,6 +1545,26 @@ static int passive(const ctx *x, uint32_t cb, uint32_t i) {
  * of "by" as the source ("was endorsed by dozens of papers"); the "by"
  * is in no role (13 of 17 "reported by" on train).  The
  * subject of "was asked" or "were told" is neither. */
+/* "Scenes from the film were described to him by a reporter": after a
+ * passive cue only an infinitive, a "that" or wh- clause, a colon or a
+ * quotation carries what was reported; any other tail is circumstance,
+ * and the content is the subject alone. */
+static const char *const naming_passives[] = {"announced", "branded", "called", "considered",
+                                              "declared", "deemed", "described", "dubbed",
+                                              "labeled", "labelled", "named"};
+static int passive_tail_reports(const ctx *x, uint32_t ce, uint32_t lo, uint32_t hi) {
+  if (lo >= hi) return 1;
+  /* "is assured of", "was called for": the tail is the particle's object;
+   * "was called X", "is considered X": the tail names the subject */
+  const cr_token *c = &x->d->toks[ce - 1];
+  const char *w = x->d->text + c->span.end;
+  if (c->span.end - c->span.start < 3 || w[-2] != 'e' || (w[-1] != 'd' && w[-1] != 'n'))
+    return 1;
+  if (IN_LIST(x, ce - 1, naming_passives)) return 1;
+  return tok_is(x, lo, "to") || tok_is(x, lo, "as") || tok_is(x, lo, "that") || tok_is(x, lo, "if") ||
+         tok_is(x, lo, "whether") || IN_LIST(x, lo, wh_words) || tok_punct(x, lo, ':') ||
+         x->d->toks[lo].kind == CR_TOK_QUOTE || x->inq[lo];
+}
 static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce,
                         uint32_t i, uint32_t sb, uint32_t se, uint32_t lo, uint32_t hi,
                         const cr_cue_entry *cue) {
@@ -1382,6 +1572,11 @@ static int emit_passive(const ctx *x, cr_attr_vec *out, uint32_t cb, uint32_t ce
   if (IN_LIST(x, i, addressed)) subj = none;
   if (lo == ce && lo + 1 < hi && tok_is(x, lo, "by"))
     return emit(x, out, cb, ce, span_of(x, lo + 1, hi), sb, se, none, cue) ? -1 : 1;
+  if (subj.end > subj.start && !passive_tail_reports(x, ce, lo, hi)) {
+    lo = sb;
+    hi = se;
+    subj = none;
+  }
   return emit(x, out, cb, ce, none, lo, hi, subj, cue) ? -1 : 1;
 }
 
