@@ -43,17 +43,6 @@ static int has_word(const char *s, size_t n, const char *w) {
   return 0;
 }
 
-/* First token of d starting at or after byte b. */
-static uint32_t tok_from(const cr_doc *d, uint32_t b) {
-  size_t lo = 0, hi = d->ntoks;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (d->toks[mid].span.start < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return (uint32_t)lo;
-}
-
 static int in_span(cr_span s, uint32_t b) { return b >= s.start && b < s.end; }
 
 /* The end of what an attribution reports: its content, or its second
@@ -77,7 +66,7 @@ static const cr_sentence *sentence_at(const cr_doc *d, uint32_t b) {
  * a date right after the cue says when it was said, not what; the
  * quote shown starts after it (and its comma).  Returns the new start. */
 static uint32_t skip_leading_date(const cr_doc *d, uint32_t b, uint32_t e) {
-  uint32_t k = tok_from(d, b);
+  uint32_t k = cr_doc_token_at(d, b);
   if (k >= d->ntoks || d->toks[k].span.start != b) return b;
   uint32_t at = b;
   if (k + 1 < d->ntoks && (cr_tok_is(d, &d->toks[k], "on") || cr_tok_is(d, &d->toks[k], "in")))
@@ -85,7 +74,7 @@ static uint32_t skip_leading_date(const cr_doc *d, uint32_t b, uint32_t e) {
   for (size_t i = 0; i < d->ndates; i++) {
     const cr_date *dt = &d->dates[i];
     if (dt->span.start != at && dt->span.start != b) continue;
-    uint32_t j = tok_from(d, dt->span.end);
+    uint32_t j = cr_doc_token_at(d, dt->span.end);
     if (j < d->ntoks && d->text[d->toks[j].span.start] == ',') j++;
     if (j >= d->ntoks || d->toks[j].span.start >= e) return b;
     return d->toks[j].span.start;
@@ -115,7 +104,7 @@ static cr_span contrast_tail(const cr_doc *d, const cr_attr *a) {
   uint32_t end = content_end(a);
   const cr_sentence *s = end ? sentence_at(d, end - 1) : NULL;
   if (!s || s->span.end <= end) return none;
-  uint32_t k = tok_from(d, end);
+  uint32_t k = cr_doc_token_at(d, end);
   while (k < s->tok_end && d->toks[k].kind == CR_TOK_PUNCT &&
          d->text[d->toks[k].span.start] == ',')
     k++;
@@ -181,7 +170,7 @@ static void sort_unique(u32_vec *v) {
  * inside skip (the attribution frame), to out. */
 static int span_terms(cr_alignment *al, const cr_doc *d, cr_span s, const cr_span *skip,
                       size_t nskip, u32_vec *out) {
-  for (uint32_t k = tok_from(d, s.start); k < d->ntoks && d->toks[k].span.start < s.end; k++) {
+  for (uint32_t k = cr_doc_token_at(d, s.start); k < d->ntoks && d->toks[k].span.start < s.end; k++) {
     int frame = 0;
     for (size_t i = 0; i < nskip && !frame; i++) frame = in_span(skip[i], d->toks[k].span.start);
     if (frame) continue;

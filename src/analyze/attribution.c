@@ -914,14 +914,7 @@ static int content_first_tail(const ctx *x, uint32_t sb, uint32_t c, uint32_t *r
 static uint8_t kind_of(const ctx *x, cr_span s) {
   const cr_doc *d = x->d;
   size_t first = (size_t)-1, last = 0, quotes = 0;
-  /* the first token of the span, by binary search over the text order */
-  size_t lo = 0, hi = d->ntoks;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->toks[mid].span.start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (size_t i = lo; i < d->ntoks; i++) {
+  for (size_t i = cr_doc_token_at(d, s.start); i < d->ntoks; i++) {
     const cr_token *t = &d->toks[i];
     if (t->span.start < s.start) continue;
     if (t->span.end > s.end) break;
@@ -2060,17 +2053,9 @@ static int model_cues(const ctx *x, size_t n0, cr_attr_vec *out) {
   return 0;
 }
 
-/* The index of the token starting at byte off, by binary search over
- * the text order (off is always a token start: spans come from span_of). */
-static uint32_t tok_starting(const ctx *x, uint32_t off) {
-  size_t lo = 0, hi = x->d->ntoks;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (x->d->toks[mid].span.start < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return (uint32_t)lo;
-}
+/* The index of the token starting at byte off (off is always a token
+ * start: spans come from span_of). */
+static uint32_t tok_starting(const ctx *x, uint32_t off) { return cr_doc_token_at(x->d, off); }
 
 static int span_in(cr_span in, cr_span out) {
   return in.end > in.start && in.start >= out.start && in.end <= out.end;

@@ -816,18 +816,6 @@ static size_t sentence_of(const cr_doc *d, uint32_t b) {
   return lo;
 }
 
-/* The first token starting at or after byte b (binary search: the walks
- * below start at a mention, never at the start of a long sentence). */
-static uint32_t token_at(const cr_doc *d, uint32_t b) {
-  size_t lo = 0, hi = d->ntoks;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->toks[mid].span.start < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return (uint32_t)lo;
-}
-
 /* 1 when a name mention stands where a sentence's subject does: at the
  * start of its sentence or after an opening phrase's comma (titles and
  * "the" before it allowed), not a possessive, and not followed by a
@@ -838,7 +826,7 @@ static int subject_position(const cr_doc *d, const cr_mention *mm) {
   if (s >= d->nsents) return 0;
   const cr_sentence *se = &d->sents[s];
   if (followed_by_possessive(d, mm->span)) return 0; /* "Smith's aide" */
-  uint32_t k = token_at(d, mm->span.start);
+  uint32_t k = cr_doc_token_at(d, mm->span.start);
   if (k < se->tok_begin) k = se->tok_begin;
   uint32_t after = k;
   while (after < se->tok_end && d->toks[after].span.start < mm->span.end) after++;
@@ -935,7 +923,7 @@ static int resolve_speakers(ectx *x, cr_attr *attrs, size_t nattrs) {
       /* "29, of Huntsville," in a source is where the speaker is from */
       if (mm->span.end <= at->source.end && mm->type != CR_ENT_PLACE &&
           !followed_by_possessive(d, mm->span) &&
-          !(mm->type != CR_ENT_PERSON && after_locative(d, 0, token_at(d, mm->span.start)))) {
+          !(mm->type != CR_ENT_PERSON && after_locative(d, 0, cr_doc_token_at(d, mm->span.start)))) {
         if (best == CR_NO_ID || (mm->type == CR_ENT_PERSON &&
                                  x->ments.v[best].type != CR_ENT_PERSON))
           best = (uint32_t)m;

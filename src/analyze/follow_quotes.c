@@ -61,17 +61,6 @@ static int closing_punct(const cr_doc *d, uint32_t i) {
   return c == '.' || c == '?' || c == '!';
 }
 
-/* The first token that starts at or after byte `start`. */
-static uint32_t tok_starting(const cr_doc *d, uint32_t start) {
-  size_t lo = 0, hi = d->ntoks;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->toks[mid].span.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return (uint32_t)lo;
-}
-
 /* Token t, a content's last, is a closing quotation mark (or the full
  * stop after one): a speaker already quoted goes on. */
 static int quoted_end(const cr_doc *d, uint32_t t) {
@@ -82,7 +71,7 @@ static int quoted_end(const cr_doc *d, uint32_t t) {
 /* The cue has a verb of saying ("said", "told", "added"): its speaker
  * may go on quoting after a reported clause. */
 static int speech_cue(const cr_doc *d, cr_span cue) {
-  for (uint32_t i = tok_starting(d, cue.start); i < d->ntoks && d->toks[i].span.end <= cue.end; i++) {
+  for (uint32_t i = cr_doc_token_at(d, cue.start); i < d->ntoks && d->toks[i].span.end <= cue.end; i++) {
     char w[24];
     size_t n = cr_tok_lower(d, &d->toks[i], w, sizeof w);
     const cr_cue_entry *e = n ? cr_cue_lookup(w, n) : NULL;
@@ -145,7 +134,7 @@ static int few_words(const cr_doc *d, uint32_t lo, uint32_t hi) {
 /* Marks the sentences a span of bytes touches. */
 static void claim(const cr_doc *d, uint8_t *taken, cr_span sp) {
   if (sp.end <= sp.start) return;
-  uint32_t a = sent_of(d, tok_starting(d, sp.start));
+  uint32_t a = sent_of(d, cr_doc_token_at(d, sp.start));
   uint32_t b = sent_of(d, tok_ending(d, sp.end));
   for (uint32_t s = a; s <= b && s < d->nsents; s++) taken[s] = 1;
 }

@@ -159,6 +159,16 @@ uint32_t cr_corpus_term(cr_corpus *c, const char *s, size_t n) {
   return cr_strmap_intern(c->vocab, s, n);
 }
 
+uint32_t cr_doc_token_at(const cr_doc *d, uint32_t b) {
+  size_t lo = 0, hi = d->ntoks;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->toks[mid].span.start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return (uint32_t)lo;
+}
+
 size_t cr_corpus_doc_count(const cr_corpus *c) { return c->docs.n; }
 
 const cr_doc *cr_corpus_doc(const cr_corpus *c, size_t i) {

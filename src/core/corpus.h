@@ -58,6 +58,10 @@ cr_doc *cr_corpus_add_doc(cr_corpus *c, const char *file, size_t line,
  * reports); cr_corpus_analyze goes on from there.  0, -1 out of memory. */
 int cr_corpus_segment(cr_corpus *c);
 
+/* The first token of d starting at or after byte b (binary search: tokens
+ * are in text order); d->ntoks when none does. */
+uint32_t cr_doc_token_at(const cr_doc *d, uint32_t b);
+
 /* The term id of a folded, stemmed word (interned in the vocabulary). */
 uint32_t cr_corpus_term(cr_corpus *c, const char *s, size_t n);
 
