@@ -13,33 +13,11 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "analyze_helpers.h"
 
 #define EXAMPLE "examples/brussels-2024-10-17"
 
-static cr_corpus *corpus_of(const char *const *texts, size_t n) {
-  cr_corpus *c = cr_corpus_new(NULL);
-  assert_non_null(c);
-  for (size_t i = 0; i < n; i++) {
-    char name[32];
-    snprintf(name, sizeof name, "doc%zu.txt", i);
-    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]),
-                                          CR_INPUT_TEXT),
-                     CR_OK);
-  }
-  assert_int_equal(cr_corpus_analyze(c), CR_OK);
-  return c;
-}
-
 static cr_doc *doc0(cr_corpus *c) { return c->docs.v[0]; }
-
-/* The text of a span, in a static-free caller buffer. */
-static const char *span_text(const cr_doc *d, cr_span s, char *buf, size_t cap) {
-  size_t n = s.end - s.start;
-  if (n >= cap) n = cap - 1;
-  memcpy(buf, d->text + s.start, n);
-  buf[n] = 0;
-  return buf;
-}
 
 /* The attribution whose cue is cue_text, or NULL. */
 static const cr_attr *attr_by_cue(const cr_doc *d, const char *cue_text) {
@@ -630,13 +608,6 @@ static void test_seed_reports(void **st) {
 }
 
 /* ------------------------------------------------------------ numbers */
-
-static const cr_number *number_at(const cr_doc *d, const char *text) {
-  char b[128];
-  for (size_t i = 0; i < d->nnums; i++)
-    if (!strcmp(span_text(d, d->nums[i].span, b, sizeof b), text)) return &d->nums[i];
-  return NULL;
-}
 
 static void test_numbers(void **st) {
   (void)st;

@@ -14,29 +14,8 @@
 #include <string.h>
 
 #include "analyze/analyze.h"
+#include "analyze_helpers.h"
 #include "summarize/summarize.h"
-
-static cr_corpus *corpus_of(const char *const *texts, size_t n) {
-  cr_corpus *c = cr_corpus_new(NULL);
-  assert_non_null(c);
-  for (size_t i = 0; i < n; i++) {
-    char name[32];
-    snprintf(name, sizeof name, "doc%zu.txt", i);
-    assert_int_equal(cr_corpus_add_memory(c, name, texts[i], strlen(texts[i]),
-                                          CR_INPUT_TEXT),
-                     CR_OK);
-  }
-  assert_int_equal(cr_corpus_analyze(c), CR_OK);
-  return c;
-}
-
-static const char *span_text(const cr_doc *d, cr_span s, char *buf, size_t cap) {
-  size_t n = s.end - s.start;
-  if (n >= cap) n = cap - 1;
-  memcpy(buf, d->text + s.start, n);
-  buf[n] = 0;
-  return buf;
-}
 
 /* The speaker of the attribution whose content holds `content`
  * ("(none)" when unresolved). */
@@ -264,13 +243,6 @@ static void test_name_edges(void **st) {
 }
 
 /* ------------------------------------------------------------ numbers, dates */
-
-static const cr_number *number_at(const cr_doc *d, const char *text) {
-  char b[128];
-  for (size_t i = 0; i < d->nnums; i++)
-    if (!strcmp(span_text(d, d->nums[i].span, b, sizeof b), text)) return &d->nums[i];
-  return NULL;
-}
 
 /* The counted noun past the names that qualify it, a duration's unit,
  * and no verb or "ago" in the noun. */
