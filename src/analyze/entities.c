@@ -508,7 +508,7 @@ static int lower_elsewhere(const cr_doc *d, const cr_token *t) {
   return 0;
 }
 
-/* A sentence in title case ("Zelensky Claims Russia Plans to Deploy
+/* A sentence in title case ("Senator Claims Agency Plans to Deploy
  * Troops"): at least 4 words of 4+ letters after the first, 80% or more
  * of them capitalised, two or more of those common words (a reporting
  * verb, or a word the report also writes in lower case), so a lead
