@@ -53,12 +53,7 @@ static uint32_t content_end(const cr_attr *a) {
 
 /* The sentence of d holding byte b, or NULL. */
 static const cr_sentence *sentence_at(const cr_doc *d, uint32_t b) {
-  size_t lo = 0, hi = d->nsents;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (d->sents[mid].span.end <= b) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = cr_doc_sentence_at(d, b);
   return lo < d->nsents && d->sents[lo].span.start <= b ? &d->sents[lo] : NULL;
 }
 

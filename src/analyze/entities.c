@@ -805,24 +805,13 @@ static char ent_gender(const local_ent *e) {
   return 0;
 }
 
-/* The index of the sentence holding byte b (sentences are in order). */
-static size_t sentence_of(const cr_doc *d, uint32_t b) {
-  size_t lo = 0, hi = d->nsents;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->sents[mid].span.end <= b) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /* 1 when a name mention stands where a sentence's subject does: at the
  * start of its sentence or after an opening phrase's comma (titles and
  * "the" before it allowed), not a possessive, and not followed by a
  * comma (then it is an appositive: "On the topic of another leader,
  * Mr. X, Mr. Y was asked"). */
 static int subject_position(const cr_doc *d, const cr_mention *mm) {
-  size_t s = sentence_of(d, mm->span.start);
+  size_t s = cr_doc_sentence_at(d, mm->span.start);
   if (s >= d->nsents) return 0;
   const cr_sentence *se = &d->sents[s];
   if (followed_by_possessive(d, mm->span)) return 0; /* "Smith's aide" */
@@ -870,14 +859,14 @@ static uint32_t pronoun_antecedent(ectx *x, size_t n0, const uint8_t *mf, size_t
     if ((mf[m] & (MF_REPORTED | MF_DESCRIBES)) && !(mf[m] & MF_SPEAKER)) continue;
     char g = ent_gender(le);
     if (g && g != gender) continue;
-    antecedent a = {mm->local, sentence_of(d, mm->span.start), (mf[m] & MF_SPEAKER) != 0,
+    antecedent a = {mm->local, cr_doc_sentence_at(d, mm->span.start), (mf[m] & MF_SPEAKER) != 0,
                     subject_position(d, mm)};
     c[nc++] = a;
   }
   if (prev) {
     char g = ent_gender(&x->ents.v[prev->local]);
     if (!g || g == gender) {
-      antecedent a = {prev->local, sentence_of(d, prev->span.start), 1, 1};
+      antecedent a = {prev->local, cr_doc_sentence_at(d, prev->span.start), 1, 1};
       c[nc++] = a;
     }
   }

@@ -169,6 +169,16 @@ uint32_t cr_doc_token_at(const cr_doc *d, uint32_t b) {
   return (uint32_t)lo;
 }
 
+size_t cr_doc_sentence_at(const cr_doc *d, uint32_t b) {
+  size_t lo = 0, hi = d->nsents;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->sents[mid].span.end <= b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 size_t cr_corpus_doc_count(const cr_corpus *c) { return c->docs.n; }
 
 const cr_doc *cr_corpus_doc(const cr_corpus *c, size_t i) {

@@ -62,6 +62,10 @@ int cr_corpus_segment(cr_corpus *c);
  * are in text order); d->ntoks when none does. */
 uint32_t cr_doc_token_at(const cr_doc *d, uint32_t b);
 
+/* The index of the first sentence of d ending after byte b (the one
+ * holding b, when b is inside a sentence); d->nsents when none does. */
+size_t cr_doc_sentence_at(const cr_doc *d, uint32_t b);
+
 /* The term id of a folded, stemmed word (interned in the vocabulary). */
 uint32_t cr_corpus_term(cr_corpus *c, const char *s, size_t n);
 
